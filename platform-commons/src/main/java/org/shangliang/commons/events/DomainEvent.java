@@ -1,0 +1,22 @@
+package org.shangliang.commons.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * What the outbox needs to know of an event payload. The payload records themselves live in
+ * each service's {@code messaging.out} package; only their JSON travels.
+ */
+public interface DomainEvent {
+
+    /** CloudEvents type, e.g. {@code TopicAccepted}. */
+    @JsonIgnore
+    String eventType();
+
+    /** e.g. {@code Topic}. */
+    @JsonIgnore
+    String aggregateType();
+
+    /** Kafka key and CloudEvents subject: one aggregate's events stay in one partition, in order. */
+    @JsonIgnore
+    String aggregateId();
+}

@@ -1,0 +1,48 @@
+package org.shangliang.commons.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Transactional outbox (事务性发件箱): the event row commits or rolls back with the state change
+ * it announces; {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject EntityManager em;
+    @Inject ObjectMapper json;
+    @Inject EventsConfig config;
+
+    /** @return the event id (ce_id) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(DomainEvent event) {
+        UUID id = UUID.randomUUID();
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.eventType() + " cannot be written as JSON", e);
+        }
+        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)")
+                .setParameter(1, id)
+                .setParameter(2, event.aggregateType())
+                .setParameter(3, event.aggregateId())
+                .setParameter(4, event.eventType())
+                .setParameter(5, config.topic(config.stream()))
+                .setParameter(6, payload)
+                .setParameter(7, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+                .executeUpdate();
+        return id;
+    }
+}

@@ -1,0 +1,28 @@
+package org.shangliang.commons.http;
+
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * One page of a keyset-paginated list.
+ */
+public record PageView<T>(
+        @Schema(description = "The items of this page, newest first")
+        List<T> items,
+        @Schema(description = "Pass as `cursor` to get the next page; absent on the last page", nullable = true, example = "MTc5NTYzMTQ2NjYzOTAwMHw3ZjQ...")
+        String nextCursor) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    /**
+     * @param fetched up to {@code limit + 1} rows in page order: the extra row only tells that there is more
+     */
+    public static <E, T> PageView<T> of(List<E> fetched, int limit, Function<E, T> view, Function<E, Cursor> cursorOf) {
+        boolean more = fetched.size() > limit;
+        List<E> shown = more ? fetched.subList(0, limit) : fetched;
+        String next = more ? cursorOf.apply(shown.get(shown.size() - 1)).encode() : null;
+        return new PageView<>(shown.stream().map(view).toList(), next);
+    }
+}

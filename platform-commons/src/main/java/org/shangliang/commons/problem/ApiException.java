@@ -1,0 +1,66 @@
+package org.shangliang.commons.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+
+/**
+ * A refusal that the client can act on: carries the HTTP status, the problem type and a
+ * message in both languages. Services throw the factory methods; the mapper writes the body.
+ */
+public class ApiException extends WebApplicationException {
+
+    private final int status;
+    private final String type;
+    private final Text title;
+    private final Text detail;
+    private final List<FieldError> violations;
+
+    public ApiException(int status, String type, Text title, Text detail, List<FieldError> violations) {
+        // A WebApplicationException, so that JAX-RS passes it through unchanged (e.g. from a ParamConverter).
+        super(detail.en(), null, status);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.detail = detail;
+        this.violations = violations == null ? List.of() : violations;
+    }
+
+    public ApiException(int status, String type, Text title, Text detail) {
+        this(status, type, title, detail, List.of());
+    }
+
+    public static ApiException badRequest(Text detail, List<FieldError> violations) {
+        return new ApiException(400, "validation", Titles.VALIDATION, detail, violations);
+    }
+
+    public static ApiException badRequest(String field, Text detail) {
+        return badRequest(detail, List.of(new FieldError(field, detail)));
+    }
+
+    public static ApiException notFound(Text what) {
+        return new ApiException(404, "not-found", Titles.NOT_FOUND, what);
+    }
+
+    /** A move the object's state machine does not allow from where it stands. */
+    public static ApiException illegalTransition(Text detail) {
+        return new ApiException(409, "illegal-transition", Titles.ILLEGAL_TRANSITION, detail);
+    }
+
+    public static ApiException conflict(Text detail) {
+        return new ApiException(409, "conflict", Titles.CONFLICT, detail);
+    }
+
+    public static ApiException unprocessable(Text detail) {
+        return new ApiException(422, "unprocessable", Titles.UNPROCESSABLE, detail);
+    }
+
+    public int status() { return status; }
+    public String type() { return type; }
+    public Text title() { return title; }
+    public Text detail() { return detail; }
+    public List<FieldError> violations() { return violations; }
+
+    /** One invalid field, with its message in both languages. */
+    public record FieldError(String field, Text message) {
+    }
+}

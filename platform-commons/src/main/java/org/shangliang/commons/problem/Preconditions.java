@@ -1,0 +1,40 @@
+package org.shangliang.commons.problem;
+
+import jakarta.ws.rs.core.EntityTag;
+
+/**
+ * ETag / If-Match for updates: the ETag is the object's version; an update must name the
+ * version it was based on, so two clerks editing at once cannot overwrite each other.
+ */
+public final class Preconditions {
+
+    private Preconditions() {
+    }
+
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** 428 when If-Match is missing, 412 when it names another version than {@code current}. */
+    public static void requireIfMatch(String ifMatch, long current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(428, "precondition-required", Titles.PRECONDITION_REQUIRED,
+                    Text.of("更新须带 If-Match 请求头，值为读取时得到的 ETag", "Updates need an If-Match header with the ETag you read"));
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) return;
+            if (tag.startsWith("W/")) tag = tag.substring(2);
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
+            if (tag.equals(Long.toString(current))) return;
+        }
+        throw new ApiException(412, "precondition-failed", Titles.PRECONDITION_FAILED,
+                Text.of("对象已被他人修改（当前 ETag 为 \"" + current + "\"），请重新读取后再提交",
+                        "The object has changed since you read it (current ETag \"" + current + "\"); read it again and retry"));
+    }
+
+    static ApiException changedMeanwhile() {
+        return new ApiException(412, "precondition-failed", Titles.PRECONDITION_FAILED,
+                Text.of("对象在处理期间被他人修改，请重新读取后再提交", "The object changed while your request ran; read it again and retry"));
+    }
+}

@@ -1,0 +1,123 @@
+package org.shangliang.topics.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Topic — 议题: a matter someone asks to be consulted on. Its status moves only through
+ * {@link TopicStatus}.
+ */
+@Entity
+@Table(name = "topic")
+public class Topic {
+
+    @Id
+    private UUID id;
+    private String number;
+    private String title;
+    private String description;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<String> themes = new ArrayList<>();
+    @Column(name = "territory_code")
+    private String territoryCode;
+    @Enumerated(EnumType.STRING)
+    private Level level;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Enumerated(EnumType.STRING)
+    private TopicStatus status;
+    @Column(name = "screening_note")
+    private String screeningNote;
+    @Column(name = "screened_at")
+    private Instant screenedAt;
+    @Version
+    private long version;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Topic() {
+    }
+
+    public static Topic submit(String number, String title, String description, List<String> themes,
+                               String territoryCode, Level level, Channel channel) {
+        Topic t = new Topic();
+        t.id = UUID.randomUUID();
+        t.number = number;
+        t.title = title;
+        t.description = description;
+        t.themes = themes == null ? new ArrayList<>() : new ArrayList<>(themes);
+        t.territoryCode = territoryCode;
+        t.level = level;
+        t.channel = channel;
+        t.status = TopicStatus.SUBMITTED;
+        t.createdAt = now();
+        t.updatedAt = t.createdAt;
+        return t;
+    }
+
+    public void edit(String title, String description, List<String> themes) {
+        status = status.next(TopicStatus.Action.EDIT);
+        this.title = title;
+        this.description = description;
+        this.themes = themes == null ? new ArrayList<>() : new ArrayList<>(themes);
+        updatedAt = now();
+    }
+
+    public void accept(String note) {
+        status = status.next(TopicStatus.Action.ACCEPT);
+        screened(note);
+    }
+
+    public void reject(String reason) {
+        status = status.next(TopicStatus.Action.REJECT);
+        screened(reason);
+    }
+
+    /** @return true when the reported stage moved the topic forward */
+    public boolean advanceTo(TopicStatus reported) {
+        TopicStatus next = status.advancedTo(reported);
+        if (next == status) return false;
+        status = next;
+        updatedAt = now();
+        return true;
+    }
+
+    private void screened(String note) {
+        screeningNote = note;
+        screenedAt = now();
+        updatedAt = screenedAt;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public UUID id() { return id; }
+    public String number() { return number; }
+    public String title() { return title; }
+    public String description() { return description; }
+    public List<String> themes() { return List.copyOf(themes); }
+    public String territoryCode() { return territoryCode; }
+    public Level level() { return level; }
+    public Channel channel() { return channel; }
+    public TopicStatus status() { return status; }
+    public String screeningNote() { return screeningNote; }
+    public Instant screenedAt() { return screenedAt; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

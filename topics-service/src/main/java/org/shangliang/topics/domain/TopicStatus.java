@@ -1,0 +1,62 @@
+package org.shangliang.topics.domain;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.shangliang.commons.problem.ApiException;
+import org.shangliang.commons.problem.Text;
+
+/**
+ * Where a topic (议题) stands in the consultation loop. The screening moves are people's
+ * decisions and are checked here; the later stages are facts reported by the other services.
+ */
+public enum TopicStatus {
+    /** 已提交, waiting for screening. */
+    SUBMITTED,
+    /** 已立项. */
+    ACCEPTED,
+    /** 未立项, with a reason. */
+    REJECTED,
+    /** 已排会: on a session's agenda. */
+    SCHEDULED,
+    /** 已协商: an outcome was recorded. */
+    DELIBERATED,
+    /** 成果转化中: a department case follows it up. */
+    IN_FOLLOW_UP;
+
+    /** What a person may do to a topic. */
+    public enum Action { EDIT, ACCEPT, REJECT }
+
+    private static final Map<TopicStatus, Map<Action, TopicStatus>> MOVES = Map.of(
+            SUBMITTED, Map.of(Action.EDIT, SUBMITTED, Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED));
+
+    public Set<Action> allowed() {
+        return MOVES.getOrDefault(this, Map.of()).keySet();
+    }
+
+    /** The status after {@code action}, or a 409 that names what is allowed from here. */
+    public TopicStatus next(Action action) {
+        TopicStatus next = MOVES.getOrDefault(this, Map.of()).get(action);
+        if (next == null) {
+            String allowed = allowed().isEmpty() ? "none" : allowed().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+            throw ApiException.illegalTransition(Text.of(
+                    "议题状态为 " + this + "，不能执行 " + action + "。此状态允许：" + allowed,
+                    "The topic is " + this + "; " + action + " is not allowed. Allowed from " + this + ": " + allowed));
+        }
+        return next;
+    }
+
+    /**
+     * Progress reported by another service moves forward only: events from different services may
+     * arrive out of order, and a late one must not move the topic back.
+     */
+    public TopicStatus advancedTo(TopicStatus reported) {
+        if (this == REJECTED || this == SUBMITTED) return this; // the loop only runs for accepted topics
+        return reported.ordinal() > ordinal() ? reported : this;
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

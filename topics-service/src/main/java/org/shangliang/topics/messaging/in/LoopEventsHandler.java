@@ -1,0 +1,29 @@
+package org.shangliang.topics.messaging.in;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.shangliang.commons.events.EventHandler;
+import org.shangliang.commons.events.Inbox;
+import org.shangliang.commons.events.IncomingEvent;
+import org.shangliang.topics.service.TopicProgress;
+
+/** Applies what sessions-service and followup-service report about our topics, once each. */
+@ApplicationScoped
+public class LoopEventsHandler implements EventHandler {
+
+    @Inject Inbox inbox;
+    @Inject TopicProgress progress;
+
+    @Override
+    @Transactional
+    public void on(IncomingEvent event) {
+        if (!inbox.firstTime(event)) return;
+        switch (event.type()) {
+            case "SessionScheduled" -> progress.scheduled(event.read(LoopEvents.SessionScheduled.class), event);
+            case "OutcomeRecorded" -> progress.deliberated(event.read(LoopEvents.OutcomeRecorded.class), event);
+            case "CaseOpened" -> progress.caseOpened(event.read(LoopEvents.CaseOpened.class), event);
+            default -> inbox.unknownType(event);
+        }
+    }
+}

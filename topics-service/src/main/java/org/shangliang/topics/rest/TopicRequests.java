@@ -1,0 +1,58 @@
+package org.shangliang.topics.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.shangliang.topics.domain.Channel;
+import org.shangliang.topics.domain.Level;
+
+/** Request bodies of the topic API. Server-owned fields (id, number, status, times) are not here, so they cannot be set. */
+public final class TopicRequests {
+
+    private TopicRequests() {
+    }
+
+    @Schema(name = "SubmitTopic", description = "A new topic (议题) to be screened")
+    public record SubmitTopic(
+            @NotBlank @Size(max = 120)
+            @Schema(description = "Short title", example = "惠通村土地确权第三轮协商")
+            String title,
+            @NotBlank @Size(max = 5000)
+            @Schema(description = "What the matter is and what the proposer asks for", example = "部分承包户对确权面积有异议，建议在村委换届前再开一轮协商，邀请县政协、乡贤和农经部门参加。")
+            String description,
+            @Size(max = 10)
+            @Schema(description = "Themes, e.g. 生态绿色, 一体化, 高质量, 民生, 农业", example = "[\"农业\", \"民生\"]")
+            List<@NotBlank @Size(max = 40) String> themes,
+            @NotNull @Pattern(regexp = "\\d{6}(\\d{3}(\\d{3}(\\d{3})?)?)?", message = "{shangliang.territory}")
+            @Schema(description = "Division code of the territory the topic belongs to: county (6 digits), township (9), village (12) or grid (15)", example = "330421004001")
+            String territoryCode,
+            @NotNull
+            @Schema(description = "Level the topic is to be consulted at")
+            Level level,
+            @NotNull
+            @Schema(description = "How the topic came in")
+            Channel channel) {
+    }
+
+    @Schema(name = "EditTopic", description = "New wording of a topic that is still waiting for screening")
+    public record EditTopic(
+            @NotBlank @Size(max = 120) @Schema(example = "惠通村土地确权第三轮协商") String title,
+            @NotBlank @Size(max = 5000) @Schema(example = "补充：请农经部门带上二轮承包台账。") String description,
+            @Size(max = 10) List<@NotBlank @Size(max = 40) String> themes) {
+    }
+
+    @Schema(name = "AcceptTopic", description = "Screening decision: accept (立项)")
+    public record AcceptTopic(
+            @Size(max = 2000) @Schema(description = "Note for the record", example = "列入惠通村民生议事堂第8次协商")
+            String note) {
+    }
+
+    @Schema(name = "RejectTopic", description = "Screening decision: reject (不予立项), with the reason the proposer is told")
+    public record RejectTopic(
+            @NotBlank @Size(max = 2000) @Schema(description = "Reason told to the proposer", example = "属于个人纠纷，建议通过人民调解解决")
+            String reason) {
+    }
+}

@@ -1,0 +1,144 @@
+package org.shangliang.topics.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.shangliang.commons.http.Idempotency;
+import org.shangliang.commons.http.PageView;
+import org.shangliang.commons.problem.Preconditions;
+import org.shangliang.commons.problem.Problem;
+import org.shangliang.topics.domain.Level;
+import org.shangliang.topics.domain.TopicStatus;
+import org.shangliang.topics.rest.TopicRequests.AcceptTopic;
+import org.shangliang.topics.rest.TopicRequests.EditTopic;
+import org.shangliang.topics.rest.TopicRequests.RejectTopic;
+import org.shangliang.topics.rest.TopicRequests.SubmitTopic;
+import org.shangliang.topics.rest.TopicViews.TimelineEntryView;
+import org.shangliang.topics.rest.TopicViews.TopicView;
+import org.shangliang.topics.service.TopicService;
+
+@Path("/api/v1/topics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Topics", description = "议题征集 — submit, screen and follow topics")
+public class TopicResource {
+
+    @Inject TopicService topics;
+    @Inject Idempotency idempotency;
+
+    @POST
+    @Operation(summary = "Submit a topic", description = "Creates a topic in status SUBMITTED with the next YT number of the year. "
+            + "Send an Idempotency-Key so a retried request creates nothing twice.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set",
+            headers = {@Header(name = "Location", description = "URL of the new topic"), @Header(name = "ETag", description = "Version, for If-Match")},
+            content = @Content(schema = @Schema(implementation = TopicView.class)))
+    public Response submit(
+            @Parameter(description = "Any unique string per intended topic (e.g. a UUID); a retry with the same key returns the first response")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull SubmitTopic request, @Context UriInfo uri) {
+        return idempotency.once(idempotencyKey, "topics.submit", request, () -> {
+            TopicView created = topics.submit(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .tag(Preconditions.etag(created.version())).entity(created).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List topics", description = "Newest first, keyset-paginated: pass the `nextCursor` of a page as `cursor` to get the next one.")
+    @APIResponse(responseCode = "200", description = "One page of topics")
+    public PageView<TopicView> list(
+            @Parameter(description = "Only topics in this status") @QueryParam("status") TopicStatus status,
+            @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421004")
+            @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
+            @Parameter(description = "Only topics of this level") @QueryParam("level") Level level,
+            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
+        return topics.list(status, territory, level, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a topic", description = "The ETag header carries the version to send back in If-Match.")
+    @APIResponse(responseCode = "200", description = "The topic", headers = @Header(name = "ETag", description = "Version, for If-Match"),
+            content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(topics.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Edit a topic waiting for screening", description = "Replaces title, description and themes. Only while SUBMITTED; needs If-Match.")
+    @APIResponse(responseCode = "200", description = "The edited topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The topic is no longer SUBMITTED; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response edit(@PathParam("id") UUID id,
+                         @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull EditTopic request) {
+        return withEtag(topics.edit(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Operation(summary = "Accept a topic (立项)", description = "Screening decision. Publishes TopicAccepted, after which sessions-service can put the topic on an agenda.")
+    @APIResponse(responseCode = "200", description = "The accepted topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the topic's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response accept(@PathParam("id") UUID id,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                           @Valid AcceptTopic decision) {
+        return withEtag(topics.accept(id, ifMatch, decision));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject a topic (不予立项)", description = "Screening decision with the reason the proposer is told. Publishes TopicRejected.")
+    @APIResponse(responseCode = "200", description = "The rejected topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the topic's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reject(@PathParam("id") UUID id,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull RejectTopic decision) {
+        return withEtag(topics.reject(id, ifMatch, decision));
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "A topic's timeline", description = "Every step of the topic across the three services, oldest first: submitted, screened, scheduled, deliberated, case opened.")
+    @APIResponse(responseCode = "200", description = "The steps, oldest first")
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TimelineEntryView> timeline(@PathParam("id") UUID id) {
+        return topics.timeline(id);
+    }
+
+    private static Response withEtag(TopicView view) {
+        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+    }
+}

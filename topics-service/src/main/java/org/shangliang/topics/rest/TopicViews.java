@@ -1,0 +1,56 @@
+package org.shangliang.topics.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.shangliang.topics.domain.Channel;
+import org.shangliang.topics.domain.Level;
+import org.shangliang.topics.domain.TimelineEntry;
+import org.shangliang.topics.domain.Topic;
+import org.shangliang.topics.domain.TopicStatus;
+
+/** What the topic API returns. Entities never leave the service; these records do. */
+public final class TopicViews {
+
+    private TopicViews() {
+    }
+
+    @Schema(name = "Topic", description = "A topic (议题) and where it stands in the consultation loop")
+    public record TopicView(
+            UUID id,
+            @Schema(description = "Human-readable number", example = "YT-2026-0042") String number,
+            String title,
+            String description,
+            List<String> themes,
+            @Schema(example = "330421004001") String territoryCode,
+            Level level,
+            Channel channel,
+            @Schema(description = "SUBMITTED → ACCEPTED | REJECTED; ACCEPTED → SCHEDULED → DELIBERATED → IN_FOLLOW_UP") TopicStatus status,
+            @Schema(description = "Screening note or rejection reason", nullable = true) String screeningNote,
+            @Schema(nullable = true) Instant screenedAt,
+            @Schema(description = "What may be done to the topic now", example = "[\"ACCEPT\", \"EDIT\", \"REJECT\"]") List<TopicStatus.Action> allowedActions,
+            @Schema(description = "Also sent as the ETag header; send it back in If-Match to update") long version,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        public static TopicView of(Topic t) {
+            return new TopicView(t.id(), t.number(), t.title(), t.description(), t.themes(), t.territoryCode(), t.level(),
+                    t.channel(), t.status(), t.screeningNote(), t.screenedAt(),
+                    t.status().allowed().stream().sorted().toList(), t.version(), t.createdAt(), t.updatedAt());
+        }
+    }
+
+    @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")
+    public record TimelineEntryView(
+            Instant at,
+            @Schema(example = "CASE_OPENED", enumeration = {"SUBMITTED", "EDITED", "ACCEPTED", "REJECTED", "SCHEDULED", "DELIBERATED", "CASE_OPENED"}) String kind,
+            @Schema(example = "交办县农业农村局：办理件 BJ-2026-0007") String summary,
+            @Schema(example = "followup-service") String service,
+            @Schema(description = "The session, outcome or case the step refers to", nullable = true) UUID refId) {
+
+        public static TimelineEntryView of(TimelineEntry e) {
+            return new TimelineEntryView(e.at(), e.kind(), e.summary(), e.service(), e.refId());
+        }
+    }
+}

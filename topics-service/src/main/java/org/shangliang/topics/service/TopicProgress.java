@@ -1,0 +1,74 @@
+package org.shangliang.topics.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.shangliang.commons.events.IncomingEvent;
+import org.shangliang.topics.domain.TimelineEntry;
+import org.shangliang.topics.domain.TimelineRepository;
+import org.shangliang.topics.domain.Topic;
+import org.shangliang.topics.domain.TopicRepository;
+import org.shangliang.topics.domain.TopicStatus;
+import org.shangliang.topics.messaging.in.LoopEvents.CaseOpened;
+import org.shangliang.topics.messaging.in.LoopEvents.OutcomeRecorded;
+import org.shangliang.topics.messaging.in.LoopEvents.SessionScheduled;
+
+/** What the other services report about a topic: moves it forward and writes its timeline. */
+@ApplicationScoped
+public class TopicProgress {
+
+    private static final Logger LOG = Logger.getLogger(TopicProgress.class);
+
+    @Inject TopicRepository topics;
+    @Inject TimelineRepository timeline;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduled(SessionScheduled e, IncomingEvent event) {
+        for (SessionScheduled.AgendaItem item : e.agenda()) {
+            record(item.topicId(), TopicStatus.SCHEDULED, event, "SCHEDULED",
+                    "列入协商会议程：" + e.title(), e.sessionId());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deliberated(OutcomeRecorded e, IncomingEvent event) {
+        int n = e.recommendations() == null ? 0 : e.recommendations().size();
+        record(e.topicId(), TopicStatus.DELIBERATED, event, "DELIBERATED",
+                "形成协商意见（" + n + " 条建议）：" + abbreviate(e.consensus()), e.outcomeId());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseOpened(CaseOpened e, IncomingEvent event) {
+        record(e.topicId(), TopicStatus.IN_FOLLOW_UP, event, "CASE_OPENED",
+                "交办 " + e.leadUnit() + "：办理件 " + e.number(), e.caseId());
+    }
+
+    private void record(UUID topicId, TopicStatus reached, IncomingEvent event, String kind, String summary, UUID refId) {
+        Topic topic = topics.findById(topicId);
+        if (topic == null) {
+            // Not ours (e.g. a session topic from another county's system): nothing to show.
+            LOG.warnf("%s names unknown topic %s; ignored", event, topicId);
+            return;
+        }
+        topic.advanceTo(reached);
+        // One event may name a topic twice (two agenda items): the event id keeps one entry per event and topic.
+        String entryId = event.id() + "/" + topicId;
+        if (timeline.count("eventId", entryId) == 0) {
+            timeline.persist(new TimelineEntry(topicId, event.time(), kind, summary, serviceOf(event), refId, entryId));
+        }
+    }
+
+    private static String serviceOf(IncomingEvent event) {
+        String source = event.source();
+        if (source == null) return "unknown";
+        int slash = source.lastIndexOf('/');
+        return slash >= 0 ? source.substring(slash + 1) : source;
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) return "";
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+}
