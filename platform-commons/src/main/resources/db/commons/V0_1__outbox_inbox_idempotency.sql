@@ -46,3 +46,11 @@ create table idempotency_key (
     created_at     timestamptz  not null default now(),
     primary key (scope, key)
 );
+
+-- Human-readable yearly numbers (YT-2026-0042, BJ-2026-0007): one counter row per kind and year.
+create table yearly_counter (
+    kind  varchar(10) not null,
+    year  integer     not null,
+    last  integer     not null,
+    primary key (kind, year)
+);

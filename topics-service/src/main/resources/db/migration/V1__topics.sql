@@ -19,12 +19,6 @@ create index topic_page on topic (created_at desc, id desc);
 create index topic_status_page on topic (status, created_at desc, id desc);
 create index topic_territory on topic (territory_code varchar_pattern_ops);
 
--- YT-<year>-<n>: one counter row per year, incremented under its row lock.
-create table topic_number (
-    year  integer primary key,
-    last  integer not null
-);
-
 create table topic_timeline (
     id          uuid         primary key,
     topic_id    uuid         not null references topic (id),

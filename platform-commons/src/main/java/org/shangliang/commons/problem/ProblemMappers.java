@@ -100,6 +100,11 @@ public class ProblemMappers {
         if (causeOf(e, OptimisticLockException.class) != null || causeOf(e, StaleStateException.class) != null) {
             return respond(Preconditions.changedMeanwhile(), headers, uri);
         }
+        java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
+        if (sql != null && "23505".equals(sql.getSQLState())) {
+            // A unique constraint caught a race the checks before it could not see.
+            return respond(ApiException.conflict(Text.of("与已有记录重复，请刷新后重试", "This duplicates an existing record; reload and retry")), headers, uri);
+        }
         return unexpected(e, headers, uri);
     }
 

@@ -3,13 +3,12 @@ package org.shangliang.topics.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.shangliang.commons.events.Outbox;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
+import org.shangliang.commons.http.YearlyNumbers;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Text;
@@ -34,16 +33,15 @@ import org.shangliang.topics.rest.TopicViews.TopicView;
 public class TopicService {
 
     static final String SERVICE = "topics-service";
-    /** Topic numbers follow the county's calendar year. */
-    private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject TopicRepository topics;
     @Inject TimelineRepository timeline;
     @Inject Outbox outbox;
+    @Inject YearlyNumbers numbers;
 
     @Transactional
     public TopicView submit(SubmitTopic request) {
-        String number = topics.nextNumber(ZonedDateTime.now(COUNTY_ZONE).getYear());
+        String number = numbers.next("YT");
         Topic topic = Topic.submit(number, request.title().strip(), request.description().strip(), request.themes(),
                 request.territoryCode(), request.level(), request.channel());
         topics.persist(topic);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the whole platform locally: PostgreSQL, Kafka, then the three services as processes.
+# Safe to repeat; stop everything it started with deploy/local/down.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+"$ROOT/deploy/local/postgres.sh"
+"$ROOT/deploy/local/kafka.sh"
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  log "building (mvn -B -DskipTests install)"
+  (cd "$ROOT" && mvn -B -q -DskipTests install)
+fi
+
+mkdir -p "$STATE/services"
+declare -A PORTS=([topics]=8081 [sessions]=8082 [followup]=8083)
+for svc in topics sessions followup; do
+  port=${PORTS[$svc]}
+  pidfile="$STATE/services/$svc.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    log "$svc-service already running (pid $(cat "$pidfile"))"
+    continue
+  fi
+  if port_open 127.0.0.1 "$port"; then
+    log "port $port is taken by another process; stop it first"; exit 1
+  fi
+  log "starting $svc-service on :$port (log: $STATE/services/$svc.log)"
+  nohup java ${SERVICE_JAVA_OPTS:--Xmx384m} -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" \
+        > "$STATE/services/$svc.log" 2>&1 < /dev/null &
+  echo $! > "$pidfile"
+done
+
+ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
+for svc in topics sessions followup; do
+  if ! wait_for 120 "$svc-service readiness" ready "${PORTS[$svc]}"; then
+    tail -n 40 "$STATE/services/$svc.log" >&2; exit 1
+  fi
+done
+
+cat <<MSG
+
+Shangliang is up.
+  topics-service    http://127.0.0.1:8081   Swagger UI http://127.0.0.1:8081/q/swagger-ui   OpenAPI http://127.0.0.1:8081/q/openapi
+  sessions-service  http://127.0.0.1:8082   Swagger UI http://127.0.0.1:8082/q/swagger-ui   OpenAPI http://127.0.0.1:8082/q/openapi
+  followup-service  http://127.0.0.1:8083   Swagger UI http://127.0.0.1:8083/q/swagger-ui   OpenAPI http://127.0.0.1:8083/q/openapi
+  health            http://127.0.0.1:808{1,2,3}/q/health    metrics  http://127.0.0.1:808{1,2,3}/q/metrics
+  Kafka             $KAFKA_HOST:$KAFKA_PORT          PostgreSQL $PG_HOST:$PG_PORT (role $PG_USER)
+Stop with: deploy/local/down.sh
+MSG

@@ -1,0 +1,21 @@
+package org.shangliang.followup.messaging.out;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.shangliang.commons.events.DomainEvent;
+import org.shangliang.followup.domain.HandlingCase;
+
+/** CaseOpened — 办理件已交办: a recommendation became a case for a lead unit. */
+public record CaseOpened(UUID caseId, String number, UUID recommendationId, UUID outcomeId, UUID sessionId, UUID topicId,
+                         String leadUnit, LocalDate dueDate, Instant openedAt) implements DomainEvent {
+
+    public static CaseOpened of(HandlingCase c) {
+        return new CaseOpened(c.id(), c.number(), c.recommendationId(), c.outcomeId(), c.sessionId(), c.topicId(),
+                c.leadUnit(), c.dueDate(), c.createdAt());
+    }
+
+    @Override public String eventType() { return "CaseOpened"; }
+    @Override public String aggregateType() { return "Case"; }
+    @Override public String aggregateId() { return caseId.toString(); }
+}

@@ -1,0 +1,21 @@
+package org.shangliang.sessions.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OutcomeRepository implements PanacheRepositoryBase<Outcome, UUID> {
+
+    public List<Outcome> of(UUID agendaItemId) {
+        return list("agendaItem.id", Sort.ascending("version"), agendaItemId);
+    }
+
+    public int latestVersion(UUID agendaItemId) {
+        Integer v = getEntityManager().createQuery("select max(o.version) from Outcome o where o.agendaItem.id = :id", Integer.class)
+                .setParameter("id", agendaItemId).getSingleResult();
+        return v == null ? 0 : v;
+    }
+}

@@ -1,0 +1,28 @@
+package org.shangliang.sessions.messaging.in;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.shangliang.commons.events.EventHandler;
+import org.shangliang.commons.events.Inbox;
+import org.shangliang.commons.events.IncomingEvent;
+import org.shangliang.sessions.service.ConsultableTopics;
+
+/** Keeps the list of topics that may go on an agenda, from topics-service's events, once each. */
+@ApplicationScoped
+public class TopicEventsHandler implements EventHandler {
+
+    @Inject Inbox inbox;
+    @Inject ConsultableTopics consultableTopics;
+
+    @Override
+    @Transactional
+    public void on(IncomingEvent event) {
+        if (!inbox.firstTime(event)) return;
+        switch (event.type()) {
+            case "TopicAccepted" -> consultableTopics.add(event.read(TopicEvents.TopicAccepted.class));
+            case "TopicSubmitted", "TopicRejected" -> { } // not consultable; nothing to keep
+            default -> inbox.unknownType(event);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.shangliang.sessions.messaging.out;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.shangliang.commons.events.DomainEvent;
+import org.shangliang.sessions.domain.Outcome;
+
+/**
+ * OutcomeRecorded — 协商成果已记录: the agreed opinion on one agenda item and its
+ * recommendations, each of which followup-service turns into a case (办理件).
+ * Keyed by session, so a session's events stay in order.
+ */
+public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, String sessionTitle, UUID agendaItemId,
+                              UUID topicId, String topicNumber, String topicTitle, String consensus, String decisionRule,
+                              List<Recommendation> recommendations, Instant recordedAt) implements DomainEvent {
+
+    public record Recommendation(UUID recommendationId, int position, String text, String suggestedUnit, LocalDate dueDate) {
+    }
+
+    public static OutcomeRecorded of(Outcome o) {
+        var item = o.agendaItem();
+        var session = item.session();
+        return new OutcomeRecorded(o.id(), o.version(), session.id(), session.title(), item.id(), item.topicId(),
+                item.topicNumber(), item.topicTitle(), o.consensus(), o.decisionRule().name(),
+                o.recommendations().stream().map(r -> new Recommendation(r.id(), r.position(), r.text(), r.suggestedUnit(), r.dueDate())).toList(),
+                o.recordedAt());
+    }
+
+    @Override public String eventType() { return "OutcomeRecorded"; }
+    @Override public String aggregateType() { return "Session"; }
+    @Override public String aggregateId() { return sessionId.toString(); }
+}

@@ -1,0 +1,131 @@
+package org.shangliang.sessions.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.shangliang.commons.http.Idempotency;
+import org.shangliang.commons.http.PageView;
+import org.shangliang.commons.problem.Preconditions;
+import org.shangliang.commons.problem.Problem;
+import org.shangliang.sessions.domain.SessionStatus;
+import org.shangliang.sessions.rest.SessionRequests.CancelSession;
+import org.shangliang.sessions.rest.SessionRequests.RecordOutcome;
+import org.shangliang.sessions.rest.SessionRequests.ScheduleSession;
+import org.shangliang.sessions.rest.SessionViews.OutcomeView;
+import org.shangliang.sessions.rest.SessionViews.SessionView;
+import org.shangliang.sessions.service.SessionService;
+
+@Path("/api/v1/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions", description = "协商会 — schedule sessions and record their outcomes")
+public class SessionResource {
+
+    @Inject SessionService sessions;
+    @Inject Idempotency idempotency;
+
+    @POST
+    @Operation(summary = "Schedule a session", description = "Creates a SCHEDULED session whose agenda lists accepted topics in order, "
+            + "and publishes SessionScheduled. Send an Idempotency-Key so a retry creates nothing twice.")
+    @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag headers are set",
+            headers = {@Header(name = "Location"), @Header(name = "ETag")}, content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "422", description = "The agenda names a topic that is unknown or not accepted (see `violations`), or the previous round does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response schedule(@Parameter(description = "Unique per intended session; a retry with the same key returns the first response")
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull ScheduleSession request, @Context UriInfo uri) {
+        return idempotency.once(idempotencyKey, "sessions.schedule", request, () -> {
+            SessionView created = sessions.schedule(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .tag(Preconditions.etag(created.version())).entity(created).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List sessions", description = "Newest first, keyset-paginated: pass `nextCursor` as `cursor` for the next page.")
+    @APIResponse(responseCode = "200", description = "One page of sessions")
+    public PageView<SessionView> list(
+            @QueryParam("status") SessionStatus status,
+            @Parameter(description = "Only sessions inside this territory (division-code prefix)", example = "330421004")
+            @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
+        return sessions.list(status, territory, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a session", description = "With its agenda; the ETag header carries the version for If-Match.")
+    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        SessionView view = sessions.get(id);
+        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a session", description = "Only a SCHEDULED session; needs If-Match. Publishes SessionCancelled.")
+    @APIResponse(responseCode = "200", description = "The cancelled session", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the session's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("id") UUID id,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull CancelSession request) {
+        SessionView view = sessions.cancel(id, ifMatch, request);
+        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/agenda-items/{itemId}/outcomes")
+    @Operation(summary = "Record the outcome of an agenda item", description = "Writes the agreed opinion and its recommendations as an official record. "
+            + "The first call creates version 1; a later call records a correction as the next version. Publishes OutcomeRecorded, "
+            + "from which followup-service opens one case (办理件) per recommendation.")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = OutcomeView.class)))
+    @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The session is CANCELLED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recordOutcome(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+                                  @Parameter(description = "Unique per intended record; a retry with the same key returns the first response")
+                                  @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                  @Valid @NotNull RecordOutcome request, @Context UriInfo uri) {
+        return idempotency.once(idempotencyKey, "sessions.outcome:" + id + "/" + itemId, request, () -> {
+            OutcomeView created = sessions.recordOutcome(id, itemId, request);
+            return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(created.version())).build()).entity(created).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}/agenda-items/{itemId}/outcomes")
+    @Operation(summary = "Outcome versions of an agenda item", description = "Every recorded version, oldest first; the last one is in force.")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<OutcomeView> outcomes(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
+        return sessions.outcomes(id, itemId);
+    }
+}

@@ -1,0 +1,39 @@
+package org.shangliang.sessions.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.shangliang.commons.events.MalformedEventException;
+import org.shangliang.commons.http.Cursor;
+import org.shangliang.commons.http.PageView;
+import org.shangliang.sessions.domain.ConsultableTopic;
+import org.shangliang.sessions.domain.ConsultableTopicRepository;
+import org.shangliang.sessions.messaging.in.TopicEvents.TopicAccepted;
+import org.shangliang.sessions.rest.SessionViews.ConsultableTopicView;
+
+/** Topics that may go on an agenda: this service's own copy, fed by TopicAccepted. */
+@ApplicationScoped
+public class ConsultableTopics {
+
+    @Inject ConsultableTopicRepository topics;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(TopicAccepted e) {
+        if (e.topicId() == null || e.number() == null || e.title() == null || e.territoryCode() == null || e.level() == null) {
+            throw new MalformedEventException("TopicAccepted lacks topicId, number, title, territoryCode or level");
+        }
+        if (topics.findById(e.topicId()) != null) return;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        topics.persist(new ConsultableTopic(e.topicId(), e.number(), e.title(), e.territoryCode(), e.level(),
+                e.acceptedAt() == null ? now : e.acceptedAt(), now));
+    }
+
+    @Transactional
+    public PageView<ConsultableTopicView> list(String territory, String cursor, int limit) {
+        List<ConsultableTopic> rows = topics.page(territory, Cursor.decode(cursor), limit);
+        return PageView.of(rows, limit, ConsultableTopicView::of, t -> new Cursor(t.receivedAt(), t.topicId()));
+    }
+}

@@ -1,0 +1,134 @@
+package org.shangliang.sessions.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.shangliang.commons.events.Outbox;
+import org.shangliang.commons.http.Cursor;
+import org.shangliang.commons.http.PageView;
+import org.shangliang.commons.problem.ApiException;
+import org.shangliang.commons.problem.Preconditions;
+import org.shangliang.commons.problem.Text;
+import org.shangliang.sessions.domain.AgendaItem;
+import org.shangliang.sessions.domain.ConsultableTopic;
+import org.shangliang.sessions.domain.ConsultableTopicRepository;
+import org.shangliang.sessions.domain.ConsultationSession;
+import org.shangliang.sessions.domain.Outcome;
+import org.shangliang.sessions.domain.OutcomeRepository;
+import org.shangliang.sessions.domain.SessionRepository;
+import org.shangliang.sessions.domain.SessionStatus;
+import org.shangliang.sessions.messaging.out.OutcomeRecorded;
+import org.shangliang.sessions.messaging.out.SessionCancelled;
+import org.shangliang.sessions.messaging.out.SessionScheduled;
+import org.shangliang.sessions.rest.SessionRequests.CancelSession;
+import org.shangliang.sessions.rest.SessionRequests.NewRecommendation;
+import org.shangliang.sessions.rest.SessionRequests.RecordOutcome;
+import org.shangliang.sessions.rest.SessionRequests.ScheduleSession;
+import org.shangliang.sessions.rest.SessionViews.OutcomeView;
+import org.shangliang.sessions.rest.SessionViews.SessionView;
+
+/** Scheduling sessions and recording outcomes; each change and its event commit together. */
+@ApplicationScoped
+public class SessionService {
+
+    @Inject SessionRepository sessions;
+    @Inject ConsultableTopicRepository consultable;
+    @Inject OutcomeRepository outcomes;
+    @Inject Outbox outbox;
+
+    @Transactional
+    public SessionView schedule(ScheduleSession request) {
+        List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(request.agenda()));
+        if (ids.size() != request.agenda().size()) {
+            throw ApiException.badRequest("agenda", Text.of("议程中同一议题只能出现一次", "A topic may appear only once on an agenda"));
+        }
+        Map<UUID, ConsultableTopic> known = consultable.list("topicId in ?1", ids).stream()
+                .collect(Collectors.toMap(ConsultableTopic::topicId, Function.identity()));
+        List<ApiException.FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!known.containsKey(ids.get(i))) {
+                unknown.add(new ApiException.FieldError("agenda[" + i + "]", Text.of(
+                        "议题 " + ids.get(i) + " 不存在或尚未立项", "topic " + ids.get(i) + " is unknown or not accepted")));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(422, "unknown-topics", Text.of("议程中有不能协商的议题", "The agenda names topics that cannot be consulted"),
+                    Text.of("只有已立项的议题才能列入议程；立项后几秒内即可使用", "Only accepted topics can go on an agenda; an accepted topic is usable within moments"),
+                    unknown);
+        }
+        if (request.previousRoundId() != null && sessions.findById(request.previousRoundId()) == null) {
+            throw ApiException.unprocessable(Text.of("上一轮协商会 " + request.previousRoundId() + " 不存在",
+                    "previous round " + request.previousRoundId() + " does not exist"));
+        }
+        ConsultationSession session = ConsultationSession.schedule(request.title().strip(), request.type(), request.mode(),
+                request.territoryCode(), request.startsAt(), request.venue(), request.host(), request.previousRoundId(),
+                ids.stream().map(known::get).toList());
+        sessions.persist(session);
+        outbox.publish(SessionScheduled.of(session));
+        return SessionView.of(session);
+    }
+
+    @Transactional
+    public SessionView get(UUID id) {
+        return SessionView.of(find(id));
+    }
+
+    @Transactional
+    public PageView<SessionView> list(SessionStatus status, String territory, String cursor, int limit) {
+        List<ConsultationSession> rows = sessions.page(status, territory, Cursor.decode(cursor), limit);
+        return PageView.of(rows, limit, SessionView::of, s -> new Cursor(s.createdAt(), s.id()));
+    }
+
+    @Transactional
+    public SessionView cancel(UUID id, String ifMatch, CancelSession request) {
+        ConsultationSession session = find(id);
+        Preconditions.requireIfMatch(ifMatch, session.version());
+        session.cancel(request.reason().strip());
+        outbox.publish(SessionCancelled.of(session));
+        sessions.flush();
+        return SessionView.of(session);
+    }
+
+    @Transactional
+    public OutcomeView recordOutcome(UUID sessionId, UUID itemId, RecordOutcome request) {
+        // Locked: two clerks recording at once get versions 1 and 2, not a clash on the version number.
+        ConsultationSession session = sessions.findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(sessionId));
+        AgendaItem item = item(session, itemId);
+        session.outcomeRecorded(item);
+        Outcome outcome = new Outcome(item, outcomes.latestVersion(item.id()) + 1, request.consensus().strip(), request.decisionRule());
+        for (NewRecommendation r : request.recommendations()) {
+            outcome.recommend(r.text().strip(), r.suggestedUnit().strip(), r.dueDate());
+        }
+        outcomes.persist(outcome);
+        outbox.publish(OutcomeRecorded.of(outcome));
+        return OutcomeView.of(outcome);
+    }
+
+    @Transactional
+    public List<OutcomeView> outcomes(UUID sessionId, UUID itemId) {
+        AgendaItem item = item(find(sessionId), itemId);
+        return outcomes.of(item.id()).stream().map(OutcomeView::of).toList();
+    }
+
+    private static AgendaItem item(ConsultationSession session, UUID itemId) {
+        return session.item(itemId).orElseThrow(() -> ApiException.notFound(
+                Text.of("协商会 " + session.id() + " 没有议程项 " + itemId, "Session " + session.id() + " has no agenda item " + itemId)));
+    }
+
+    private ConsultationSession find(UUID id) {
+        return sessions.findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound(Text.of("没有编号为 " + id + " 的协商会", "No session with id " + id));
+    }
+}
