@@ -113,7 +113,7 @@ public class OutboxRelay {
     }
 
     /** Publishes one batch; returns how many rows it published. */
-    int drainOnce() {
+    public int drainOnce() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, LOCK_KEY).getSingleResult();

@@ -1,0 +1,81 @@
+package org.shangliang.commons.http;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.shangliang.commons.problem.ApiException;
+import org.shangliang.commons.problem.Text;
+
+/**
+ * UUIDs and enum values in paths and queries. A value that does not parse is the client's
+ * mistake: 400 naming the parameter (and the allowed values), where JAX-RS would answer 404.
+ */
+@Provider
+public class ParamConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = nameOf(annotations);
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) new Converter<UUID>(UUID::toString) {
+                @Override
+                public UUID fromString(String value) {
+                    if (value == null || value.isEmpty()) return null;
+                    try {
+                        return UUID.fromString(value);
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.badRequest(name, Text.of(name + "：“" + value + "” 不是有效的 UUID", name + ": \"" + value + "\" is not a valid UUID"));
+                    }
+                }
+            };
+        }
+        if (rawType.isEnum()) {
+            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+            return (ParamConverter<T>) new Converter<Enum>(Enum::name) {
+                @Override
+                public Enum fromString(String value) {
+                    if (value == null || value.isEmpty()) return null;
+                    try {
+                        return Enum.valueOf(type, value);
+                    } catch (IllegalArgumentException e) {
+                        String allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+                        throw ApiException.badRequest(name, Text.of(name + "：取值 “" + value + "” 无效，可选值为 " + allowed,
+                                name + ": \"" + value + "\" is not one of " + allowed));
+                    }
+                }
+            };
+        }
+        return null;
+    }
+
+    private static String nameOf(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation a : annotations) {
+                if (a instanceof PathParam p) return p.value();
+                if (a instanceof QueryParam q) return q.value();
+            }
+        }
+        return "parameter";
+    }
+
+    private abstract static class Converter<V> implements ParamConverter<V> {
+        private final java.util.function.Function<V, String> format;
+
+        Converter(java.util.function.Function<V, String> format) {
+            this.format = format;
+        }
+
+        @Override
+        public String toString(V value) {
+            return value == null ? null : format.apply(value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.shangliang.commons.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every event type has a schema and a sample, and every sample is valid: the contracts folder stays whole. */
+class ContractSamplesTest {
+
+    @Test
+    void every_sample_validates_against_its_schema() throws IOException {
+        Path samples = Contracts.folder().resolve("samples");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(samples)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertEquals(8, files.size(), "one sample per event type");
+        for (Path f : files) {
+            String type = f.getFileName().toString().replace(".json", "");
+            Contracts.assertValid(type, Files.readString(f));
+        }
+    }
+
+    @Test
+    void a_payload_missing_a_required_field_is_refused() {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> Contracts.assertValid("TopicAccepted", "{\"topicId\":\"7b0f5a52-3a4e-4d0e-9d57-2f0c1e6f7a10\",\"number\":\"YT-2026-0042\"}"));
+        assertEquals(true, e.getMessage().contains("title"), e.getMessage());
+    }
+
+    @Test
+    void a_malformed_uuid_is_refused() {
+        assertThrows(AssertionError.class, () -> Contracts.assertValid("TopicRejected",
+                "{\"topicId\":\"nope\",\"number\":\"YT-2026-0042\",\"reason\":\"x\",\"rejectedAt\":\"2026-11-21T01:05:00Z\"}"));
+    }
+}

@@ -1,0 +1,47 @@
+package org.shangliang.topics;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Topics from the Jiashan demo, each in its own fresh village so tests never see each other's rows. */
+final class Fixtures {
+
+    /** Huimin street (惠民街道). */
+    static final String HUIMIN_STREET = "330421004";
+
+    private Fixtures() {
+    }
+
+    /** A made-up village code under Huimin street, unique per call. */
+    static String freshVillage() {
+        return HUIMIN_STREET + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)) + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    }
+
+    static String topicBody(String territory, String title) {
+        return """
+                {"title": "%s", "description": "部分承包户对确权面积有异议，建议换届前再协商一轮。",
+                 "themes": ["农业", "民生"], "territoryCode": "%s", "level": "VILLAGE", "channel": "RESIDENT"}
+                """.formatted(title, territory);
+    }
+
+    static Response submit(String territory, String title) {
+        return given().contentType(ContentType.JSON).body(topicBody(territory, title))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/topics");
+    }
+
+    static String submitted(String territory) {
+        return submit(territory, "惠通村土地确权第三轮协商").then().statusCode(201).extract().path("id");
+    }
+
+    static String accepted(String territory) {
+        String id = submitted(territory);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"note\":\"列入第8次民生议事堂\"}")
+                .post("/api/v1/topics/{id}/accept", id).then().statusCode(200);
+        return id;
+    }
+}
