@@ -1,0 +1,170 @@
+package org.shangliang.followup;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.shangliang.commons.testing.EventsTestKit.header;
+import static org.shangliang.commons.testing.EventsTestKit.typeAndSubject;
+import static org.shangliang.commons.testing.EventsTestKit.value;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shangliang.commons.events.EventsConfig;
+import org.shangliang.commons.testing.Contracts;
+import org.shangliang.commons.testing.EventsTestKit;
+
+/** Cases opened from OutcomeRecorded events on the real broker, and signing for them. */
+@QuarkusTest
+class CaseFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject EventsConfig events;
+    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap;
+    EventsTestKit kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new EventsTestKit(bootstrap);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    static String outcome(String session, String topic, int version, String... recommendations) {
+        StringBuilder recs = new StringBuilder();
+        for (int i = 0; i < recommendations.length; i++) {
+            if (i > 0) recs.append(", ");
+            recs.append("""
+                    {"recommendationId": "%s", "position": %d, "text": "核对二轮承包台账", "suggestedUnit": "县农业农村局", "dueDate": "2027-01-31"}
+                    """.formatted(recommendations[i], i + 1));
+        }
+        return """
+                {"outcomeId": "%s", "version": %d, "sessionId": "%s", "sessionTitle": "惠通村民生议事堂第8次协商", "agendaItemId": "%s",
+                 "topicId": "%s", "topicNumber": "YT-2026-0042", "topicTitle": "惠通村土地确权第三轮协商",
+                 "consensus": "换届前召开第三轮协商", "decisionRule": "CONSENSUS", "recommendations": [%s], "recordedAt": "2026-12-03T08:40:00Z"}
+                """.formatted(UUID.randomUUID(), version, session, UUID.randomUUID(), topic, recs);
+    }
+
+    /** Sends an outcome with one recommendation and returns the case opened for it. */
+    String openedCase() {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service",
+                outcome(session, topic, 1, UUID.randomUUID().toString()));
+        return await().atMost(WAIT).until(() -> given().queryParam("topicId", topic).get("/api/v1/cases").then().extract().<List<String>>path("items.id"),
+                ids -> ids.size() == 1).get(0);
+    }
+
+    @Test
+    void each_recommendation_becomes_a_case_and_CaseOpened_matches_the_contract() {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        String r1 = UUID.randomUUID().toString();
+        String r2 = UUID.randomUUID().toString();
+        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 1, r1, r2));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(2)));
+        given().queryParam("topicId", topic).get("/api/v1/cases").then()
+                .body("items.status", equalTo(List.of("ASSIGNED", "ASSIGNED")))
+                .body("items[0].number", matchesPattern("BJ-\\d{4}-\\d{4,}"))
+                .body("items[0].leadUnit", equalTo("县农业农村局"))
+                .body("items[0].dueDate", equalTo("2027-01-31"));
+        String caseId = given().queryParam("topicId", topic).get("/api/v1/cases").then().extract().path("items[0].id");
+        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("followup"), typeAndSubject("CaseOpened", caseId), WAIT);
+        Contracts.assertValid("CaseOpened", value(event));
+        assertEquals(caseId, event.key());
+    }
+
+    @Test
+    void a_redelivered_outcome_opens_no_second_case() {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        String json = outcome(session, topic, 1, UUID.randomUUID().toString());
+        String eventId = UUID.randomUUID().toString();
+        kafka.send(events.topic("sessions"), session, eventId, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        kafka.send(events.topic("sessions"), session, eventId, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        // The same outcome re-published under a new event id (a relay crash before marking) is absorbed too.
+        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        String marker = UUID.randomUUID().toString();
+        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, marker, 1, UUID.randomUUID().toString()));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", marker).get("/api/v1/cases").then().body("items", hasSize(1)));
+        given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void a_corrected_outcome_does_not_open_new_cases() {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 1, UUID.randomUUID().toString()));
+        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 2, UUID.randomUUID().toString()));
+        String marker = UUID.randomUUID().toString();
+        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, marker, 1, UUID.randomUUID().toString()));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", marker).get("/api/v1/cases").then().body("items", hasSize(1)));
+        given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void signing_needs_if_match_then_moves_to_SIGNED_once() {
+        String id = openedCase();
+        given().post("/api/v1/cases/{id}/sign", id).then().statusCode(428).contentType("application/problem+json");
+        given().header("If-Match", "\"3\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(412).contentType("application/problem+json");
+        given().header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(200)
+                .body("status", equalTo("SIGNED")).header("ETag", "\"1\"").body("allowedActions", hasSize(0));
+        given().header("If-Match", "\"1\"").header("Accept-Language", "en").post("/api/v1/cases/{id}/sign", id).then().statusCode(409)
+                .body("detail", containsString("Allowed from SIGNED: none"));
+        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("followup"), typeAndSubject("CaseSigned", id), WAIT);
+        Contracts.assertValid("CaseSigned", value(event));
+    }
+
+    @Test
+    void two_clerks_signing_with_the_same_etag_one_wins() throws Exception {
+        String id = openedCase();
+        int[] statuses = new int[2];
+        Thread a = new Thread(() -> statuses[0] = given().header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).statusCode());
+        Thread b = new Thread(() -> statuses[1] = given().header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).statusCode());
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        List<Integer> sorted = java.util.stream.IntStream.of(statuses).sorted().boxed().toList();
+        assertEquals(200, sorted.get(0), "one succeeds: " + sorted);
+        assertEquals(true, sorted.get(1) == 409 || sorted.get(1) == 412, "the other is refused, not a 5xx: " + sorted);
+        given().get("/api/v1/cases/{id}", id).then().body("version", equalTo(1));
+    }
+
+    @Test
+    void filters_and_bad_input() {
+        given().queryParam("status", "CLOSED").get("/api/v1/cases").then().statusCode(400).body("violations[0].field", equalTo("status"));
+        given().queryParam("topicId", "x").get("/api/v1/cases").then().statusCode(400).body("violations[0].field", equalTo("topicId"));
+        given().get("/api/v1/cases/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/cases/123").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void an_outcome_with_a_broken_recommendation_is_dead_lettered_whole() {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        String json = outcome(session, topic, 1, UUID.randomUUID().toString(), UUID.randomUUID().toString())
+                .replaceFirst("\"suggestedUnit\": \"县农业农村局\", ", "");
+        var bad = kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        ConsumerRecord<String, byte[]> dead = kafka.await(events.deadLetterTopic(),
+                r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
+        assertEquals("OutcomeRecorded", header(dead, "ce_type"));
+        given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(0));
+    }
+}

@@ -1,0 +1,242 @@
+package org.shangliang.sessions;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.commons.testing.EventsTestKit.header;
+import static org.shangliang.commons.testing.EventsTestKit.typeAndSubject;
+import static org.shangliang.commons.testing.EventsTestKit.value;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shangliang.commons.events.EventsConfig;
+import org.shangliang.commons.testing.Contracts;
+import org.shangliang.commons.testing.EventsTestKit;
+
+/** Scheduling and outcomes, fed by TopicAccepted events on the real broker. */
+@QuarkusTest
+class SessionFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject EventsConfig events;
+    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap;
+    EventsTestKit kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new EventsTestKit(bootstrap);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    static String freshVillage() {
+        return "330421004" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    /** As topics-service would announce an accepted topic; waits until this service knows it. */
+    String acceptedTopic(String village) {
+        String topic = UUID.randomUUID().toString();
+        kafka.send(events.topic("topics"), topic, "TopicAccepted", "/shangliang/topics-service", """
+                {"topicId": "%s", "number": "YT-2026-%04d", "title": "惠通村土地确权第三轮协商", "description": "换届前再协商一轮",
+                 "themes": ["农业"], "territoryCode": "%s", "level": "VILLAGE", "acceptedAt": "2026-11-21T01:00:00Z"}
+                """.formatted(topic, ThreadLocalRandom.current().nextInt(10000), village));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("territory", village).get("/api/v1/consultable-topics")
+                .then().body("items.topicId", hasItem(topic)));
+        return topic;
+    }
+
+    static String sessionBody(String village, String... topics) {
+        String agenda = String.join("\", \"", topics);
+        return """
+                {"title": "惠通村民生议事堂2026年第8次协商", "type": "VILLAGE_HALL", "mode": "IN_PERSON", "territoryCode": "%s",
+                 "startsAt": "2026-12-03T06:30:00Z", "venue": "惠通村文化礼堂", "host": "惠民街道政协联络室", "agenda": ["%s"]}
+                """.formatted(village, agenda);
+    }
+
+    static JsonPath schedule(String village, String... topics) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(sessionBody(village, topics)).post("/api/v1/sessions").then().statusCode(201).extract().jsonPath();
+    }
+
+    static final String OUTCOME = """
+            {"consensus": "在村委换届前召开第三轮协商，邀请县政协、乡贤和农经部门参加。", "decisionRule": "CONSENSUS",
+             "recommendations": [
+               {"text": "核对二轮承包台账，组织承包户重新确认权属", "suggestedUnit": "县农业农村局", "dueDate": "2027-01-31"},
+               {"text": "邀请县政协委员列席第三轮协商", "suggestedUnit": "县政协办公室"}]}
+            """;
+
+    @Test
+    void an_accepted_topic_becomes_consultable_once_even_if_announced_twice() {
+        String village = freshVillage();
+        String topic = UUID.randomUUID().toString();
+        String json = """
+                {"topicId": "%s", "number": "YT-2026-0100", "title": "村道提升改造", "territoryCode": "%s", "level": "VILLAGE", "acceptedAt": "2026-11-21T01:00:00Z"}
+                """.formatted(topic, village);
+        String eventId = UUID.randomUUID().toString();
+        kafka.send(events.topic("topics"), topic, eventId, "TopicAccepted", "/shangliang/topics-service", json);
+        kafka.send(events.topic("topics"), topic, eventId, "TopicAccepted", "/shangliang/topics-service", json);
+        String later = acceptedTopic(village); // same partition or not, wait until a later event was applied too
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("territory", village).get("/api/v1/consultable-topics")
+                .then().body("items", hasSize(2)).body("items.topicId", hasItem(topic)).body("items.topicId", hasItem(later)));
+    }
+
+    @Test
+    void scheduling_publishes_SessionScheduled_matching_the_contract() {
+        String village = freshVillage();
+        String topic = acceptedTopic(village);
+        JsonPath session = schedule(village, topic);
+        assertEquals("SCHEDULED", session.getString("status"));
+        assertEquals(topic, session.getString("agenda[0].topicId"));
+        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("sessions"), typeAndSubject("SessionScheduled", session.getString("id")), WAIT);
+        Contracts.assertValid("SessionScheduled", value(event));
+        assertTrue(value(event).contains(topic));
+    }
+
+    @Test
+    void a_topic_that_is_not_accepted_cannot_go_on_the_agenda() {
+        String village = freshVillage();
+        String known = acceptedTopic(village);
+        String unknown = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body(sessionBody(village, known, unknown)).post("/api/v1/sessions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("agenda[1]"))
+                .body("violations[0].message", containsString(unknown));
+        given().queryParam("territory", village).get("/api/v1/sessions").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void an_agenda_must_not_be_empty_nor_repeat_a_topic() {
+        String village = freshVillage();
+        String topic = acceptedTopic(village);
+        given().contentType(ContentType.JSON).body(sessionBody(village).replace("[\"\"]", "[]")).post("/api/v1/sessions")
+                .then().statusCode(400).body("violations.field", hasItem("agenda"));
+        given().contentType(ContentType.JSON).body(sessionBody(village, topic, topic)).post("/api/v1/sessions")
+                .then().statusCode(400).body("violations[0].field", equalTo("agenda"));
+        given().contentType(ContentType.JSON).body(sessionBody(village, topic).replace("2026-12-03T06:30:00Z", "下周三"))
+                .post("/api/v1/sessions").then().statusCode(400).body("violations[0].field", equalTo("startsAt"));
+    }
+
+    @Test
+    void recording_an_outcome_publishes_OutcomeRecorded_and_holds_the_session() {
+        String village = freshVillage();
+        String topic = acceptedTopic(village);
+        JsonPath session = schedule(village, topic);
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        JsonPath outcome = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(OUTCOME)
+                .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201)
+                .body("version", equalTo(1)).body("recommendations", hasSize(2)).extract().jsonPath();
+        given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("HELD")).body("agenda[0].status", equalTo("DELIBERATED"));
+        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
+                && value(r).contains(outcome.getString("id")), WAIT);
+        Contracts.assertValid("OutcomeRecorded", value(event));
+        assertEquals(id, event.key(), "keyed by session: a session's events stay in order");
+        assertTrue(value(event).contains(outcome.getString("recommendations[0].id")));
+    }
+
+    @Test
+    void a_correction_is_a_new_version_and_the_first_stays_as_it_was() {
+        String village = freshVillage();
+        JsonPath session = schedule(village, acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(OUTCOME.replace("第三轮协商，", "第三轮协商（更正），"))
+                .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201).body("version", equalTo(2));
+        given().get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(200)
+                .body("version", equalTo(List.of(1, 2)))
+                .body("consensus[0]", equalTo("在村委换届前召开第三轮协商，邀请县政协、乡贤和农经部门参加。"));
+    }
+
+    @Test
+    void two_clerks_recording_at_once_get_two_versions() throws Exception {
+        String village = freshVillage();
+        JsonPath session = schedule(village, acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> statuses.add(given().contentType(ContentType.JSON).body(OUTCOME)
+                    .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).statusCode()));
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) t.join();
+        assertEquals(List.of(201, 201), statuses);
+        given().get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().body("version", equalTo(List.of(1, 2)));
+    }
+
+    @Test
+    void an_outcome_retry_with_the_same_key_records_nothing_twice() {
+        String village = freshVillage();
+        JsonPath session = schedule(village, acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(OUTCOME)
+                .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(OUTCOME)
+                .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201).body("id", equalTo(first));
+        given().get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().body("version", equalTo(List.of(1)));
+    }
+
+    @Test
+    void cancelling_needs_if_match_and_only_a_scheduled_session_can_be_cancelled() {
+        String village = freshVillage();
+        JsonPath session = schedule(village, acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        given().contentType(ContentType.JSON).body("{\"reason\":\"台风预警\"}").post("/api/v1/sessions/{id}/cancel", id).then().statusCode(428);
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body("{\"reason\":\"台风预警\"}").post("/api/v1/sessions/{id}/cancel", id).then().statusCode(412);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"台风预警\"}").post("/api/v1/sessions/{id}/cancel", id)
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).header("ETag", "\"1\"");
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME)
+                .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item)
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("Allowed from CANCELLED: none"));
+        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("sessions"), typeAndSubject("SessionCancelled", id), WAIT);
+        Contracts.assertValid("SessionCancelled", value(event));
+    }
+
+    @Test
+    void an_unknown_session_or_item_is_404() {
+        given().get("/api/v1/sessions/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        String village = freshVillage();
+        String id = schedule(village, acceptedTopic(village)).getString("id");
+        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_TopicAccepted_without_required_fields_is_dead_lettered() {
+        String topic = UUID.randomUUID().toString();
+        RecordMetadata bad = kafka.send(events.topic("topics"), topic, "TopicAccepted", "/shangliang/topics-service", "{\"topicId\": \"" + topic + "\"}");
+        ConsumerRecord<String, byte[]> dead = kafka.await(events.deadLetterTopic(),
+                r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
+        assertEquals(events.topic("topics"), header(dead, "dlt_original_topic"));
+        assertTrue(header(dead, "dlt_error").contains("lacks"));
+    }
+}
