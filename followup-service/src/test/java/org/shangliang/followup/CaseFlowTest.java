@@ -18,11 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shangliang.commons.events.EventsConfig;
 import org.shangliang.commons.testing.Contracts;
 import org.shangliang.commons.testing.EventsTestKit;
 
@@ -32,19 +28,7 @@ class CaseFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Inject EventsConfig events;
-    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap;
-    EventsTestKit kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new EventsTestKit(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
 
     static String outcome(String session, String topic, int version, String... recommendations) {
         StringBuilder recs = new StringBuilder();
@@ -65,7 +49,7 @@ class CaseFlowTest {
     String openedCase() {
         String topic = UUID.randomUUID().toString();
         String session = UUID.randomUUID().toString();
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service",
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service",
                 outcome(session, topic, 1, UUID.randomUUID().toString()));
         return await().atMost(WAIT).until(() -> given().queryParam("topicId", topic).get("/api/v1/cases").then().extract().<List<String>>path("items.id"),
                 ids -> ids.size() == 1).get(0);
@@ -77,7 +61,7 @@ class CaseFlowTest {
         String session = UUID.randomUUID().toString();
         String r1 = UUID.randomUUID().toString();
         String r2 = UUID.randomUUID().toString();
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 1, r1, r2));
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 1, r1, r2));
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(2)));
         given().queryParam("topicId", topic).get("/api/v1/cases").then()
                 .body("items.status", equalTo(List.of("ASSIGNED", "ASSIGNED")))
@@ -85,7 +69,7 @@ class CaseFlowTest {
                 .body("items[0].leadUnit", equalTo("县农业农村局"))
                 .body("items[0].dueDate", equalTo("2027-01-31"));
         String caseId = given().queryParam("topicId", topic).get("/api/v1/cases").then().extract().path("items[0].id");
-        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("followup"), typeAndSubject("CaseOpened", caseId), WAIT);
+        ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("followup"), typeAndSubject("CaseOpened", caseId), WAIT);
         Contracts.assertValid("CaseOpened", value(event));
         assertEquals(caseId, event.key());
     }
@@ -96,12 +80,12 @@ class CaseFlowTest {
         String session = UUID.randomUUID().toString();
         String json = outcome(session, topic, 1, UUID.randomUUID().toString());
         String eventId = UUID.randomUUID().toString();
-        kafka.send(events.topic("sessions"), session, eventId, "OutcomeRecorded", "/shangliang/sessions-service", json);
-        kafka.send(events.topic("sessions"), session, eventId, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        kafka.send(kafka.topic("sessions"), session, eventId, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        kafka.send(kafka.topic("sessions"), session, eventId, "OutcomeRecorded", "/shangliang/sessions-service", json);
         // The same outcome re-published under a new event id (a relay crash before marking) is absorbed too.
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
         String marker = UUID.randomUUID().toString();
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, marker, 1, UUID.randomUUID().toString()));
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, marker, 1, UUID.randomUUID().toString()));
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", marker).get("/api/v1/cases").then().body("items", hasSize(1)));
         given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(1));
     }
@@ -110,10 +94,10 @@ class CaseFlowTest {
     void a_corrected_outcome_does_not_open_new_cases() {
         String topic = UUID.randomUUID().toString();
         String session = UUID.randomUUID().toString();
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 1, UUID.randomUUID().toString()));
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 2, UUID.randomUUID().toString()));
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 1, UUID.randomUUID().toString()));
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, topic, 2, UUID.randomUUID().toString()));
         String marker = UUID.randomUUID().toString();
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, marker, 1, UUID.randomUUID().toString()));
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, marker, 1, UUID.randomUUID().toString()));
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", marker).get("/api/v1/cases").then().body("items", hasSize(1)));
         given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(1));
     }
@@ -127,7 +111,7 @@ class CaseFlowTest {
                 .body("status", equalTo("SIGNED")).header("ETag", "\"1\"").body("allowedActions", hasSize(0));
         given().header("If-Match", "\"1\"").header("Accept-Language", "en").post("/api/v1/cases/{id}/sign", id).then().statusCode(409)
                 .body("detail", containsString("Allowed from SIGNED: none"));
-        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("followup"), typeAndSubject("CaseSigned", id), WAIT);
+        ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("followup"), typeAndSubject("CaseSigned", id), WAIT);
         Contracts.assertValid("CaseSigned", value(event));
     }
 
@@ -161,8 +145,8 @@ class CaseFlowTest {
         String session = UUID.randomUUID().toString();
         String json = outcome(session, topic, 1, UUID.randomUUID().toString(), UUID.randomUUID().toString())
                 .replaceFirst("\"suggestedUnit\": \"县农业农村局\", ", "");
-        var bad = kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
-        ConsumerRecord<String, byte[]> dead = kafka.await(events.deadLetterTopic(),
+        var bad = kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("followup-service"),
                 r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
         assertEquals("OutcomeRecorded", header(dead, "ce_type"));
         given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(0));

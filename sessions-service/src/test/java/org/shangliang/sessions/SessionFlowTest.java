@@ -24,11 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shangliang.commons.events.EventsConfig;
 import org.shangliang.commons.testing.Contracts;
 import org.shangliang.commons.testing.EventsTestKit;
 
@@ -38,19 +34,7 @@ class SessionFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Inject EventsConfig events;
-    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap;
-    EventsTestKit kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new EventsTestKit(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
 
     static String freshVillage() {
         return "330421004" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
@@ -59,7 +43,7 @@ class SessionFlowTest {
     /** As topics-service would announce an accepted topic; waits until this service knows it. */
     String acceptedTopic(String village) {
         String topic = UUID.randomUUID().toString();
-        kafka.send(events.topic("topics"), topic, "TopicAccepted", "/shangliang/topics-service", """
+        kafka.send(kafka.topic("topics"), topic, "TopicAccepted", "/shangliang/topics-service", """
                 {"topicId": "%s", "number": "YT-2026-%04d", "title": "惠通村土地确权第三轮协商", "description": "换届前再协商一轮",
                  "themes": ["农业"], "territoryCode": "%s", "level": "VILLAGE", "acceptedAt": "2026-11-21T01:00:00Z"}
                 """.formatted(topic, ThreadLocalRandom.current().nextInt(10000), village));
@@ -96,8 +80,8 @@ class SessionFlowTest {
                 {"topicId": "%s", "number": "YT-2026-0100", "title": "村道提升改造", "territoryCode": "%s", "level": "VILLAGE", "acceptedAt": "2026-11-21T01:00:00Z"}
                 """.formatted(topic, village);
         String eventId = UUID.randomUUID().toString();
-        kafka.send(events.topic("topics"), topic, eventId, "TopicAccepted", "/shangliang/topics-service", json);
-        kafka.send(events.topic("topics"), topic, eventId, "TopicAccepted", "/shangliang/topics-service", json);
+        kafka.send(kafka.topic("topics"), topic, eventId, "TopicAccepted", "/shangliang/topics-service", json);
+        kafka.send(kafka.topic("topics"), topic, eventId, "TopicAccepted", "/shangliang/topics-service", json);
         String later = acceptedTopic(village); // same partition or not, wait until a later event was applied too
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("territory", village).get("/api/v1/consultable-topics")
                 .then().body("items", hasSize(2)).body("items.topicId", hasItem(topic)).body("items.topicId", hasItem(later)));
@@ -110,7 +94,7 @@ class SessionFlowTest {
         JsonPath session = schedule(village, topic);
         assertEquals("SCHEDULED", session.getString("status"));
         assertEquals(topic, session.getString("agenda[0].topicId"));
-        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("sessions"), typeAndSubject("SessionScheduled", session.getString("id")), WAIT);
+        ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), typeAndSubject("SessionScheduled", session.getString("id")), WAIT);
         Contracts.assertValid("SessionScheduled", value(event));
         assertTrue(value(event).contains(topic));
     }
@@ -150,7 +134,7 @@ class SessionFlowTest {
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201)
                 .body("version", equalTo(1)).body("recommendations", hasSize(2)).extract().jsonPath();
         given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("HELD")).body("agenda[0].status", equalTo("DELIBERATED"));
-        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
+        ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
                 && value(r).contains(outcome.getString("id")), WAIT);
         Contracts.assertValid("OutcomeRecorded", value(event));
         assertEquals(id, event.key(), "keyed by session: a session's events stay in order");
@@ -217,7 +201,7 @@ class SessionFlowTest {
         given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item)
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("Allowed from CANCELLED: none"));
-        ConsumerRecord<String, byte[]> event = kafka.await(events.topic("sessions"), typeAndSubject("SessionCancelled", id), WAIT);
+        ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), typeAndSubject("SessionCancelled", id), WAIT);
         Contracts.assertValid("SessionCancelled", value(event));
     }
 
@@ -233,10 +217,10 @@ class SessionFlowTest {
     @Test
     void a_TopicAccepted_without_required_fields_is_dead_lettered() {
         String topic = UUID.randomUUID().toString();
-        RecordMetadata bad = kafka.send(events.topic("topics"), topic, "TopicAccepted", "/shangliang/topics-service", "{\"topicId\": \"" + topic + "\"}");
-        ConsumerRecord<String, byte[]> dead = kafka.await(events.deadLetterTopic(),
+        RecordMetadata bad = kafka.send(kafka.topic("topics"), topic, "TopicAccepted", "/shangliang/topics-service", "{\"topicId\": \"" + topic + "\"}");
+        ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("sessions-service"),
                 r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
-        assertEquals(events.topic("topics"), header(dead, "dlt_original_topic"));
+        assertEquals(kafka.topic("topics"), header(dead, "dlt_original_topic"));
         assertTrue(header(dead, "dlt_error").contains("lacks"));
     }
 }

@@ -18,10 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.shangliang.commons.events.DomainEvent;
-import org.shangliang.commons.events.EventsConfig;
 import org.shangliang.commons.events.Outbox;
 import org.shangliang.commons.events.OutboxRelay;
 import org.shangliang.commons.testing.EventsTestKit;
@@ -39,9 +37,7 @@ class OutboxRelayTest {
 
     @Inject Outbox outbox;
     @Inject OutboxRelay relay;
-    @Inject EventsConfig events;
     @Inject EntityManager em;
-    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap;
 
     @Test
     void replicas_draining_at_once_publish_each_row_exactly_once_and_in_order() throws Exception {
@@ -64,12 +60,13 @@ class OutboxRelayTest {
         for (Future<Integer> f : drained) f.get();
         pool.shutdown();
 
-        try (EventsTestKit kafka = new EventsTestKit(bootstrap)) {
+        {
+            EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
             java.util.function.Predicate<ConsumerRecord<String, byte[]>> ours =
                     r -> "RelayProbe".equals(header(r, "ce_type")) && new String(r.value()).contains(marker);
-            assertEquals(rows, kafka.read(events.topic("topics"), ours, rows, Duration.ofSeconds(20)).size(), "every row published");
+            assertEquals(rows, kafka.read(kafka.topic("topics"), ours, rows, Duration.ofSeconds(20)).size(), "every row published");
             // Read again, hoping for one more: a row published twice would show here.
-            List<ConsumerRecord<String, byte[]>> seen = kafka.read(events.topic("topics"), ours, rows + 1, Duration.ofSeconds(3));
+            List<ConsumerRecord<String, byte[]>> seen = kafka.read(kafka.topic("topics"), ours, rows + 1, Duration.ofSeconds(3));
             assertEquals(rows, seen.size(), "none twice");
             Set<String> ids = new HashSet<>();
             seen.forEach(r -> ids.add(header(r, "ce_id")));
@@ -104,8 +101,9 @@ class OutboxRelayTest {
         outbox.publish(new Probe(marker, aggregate, 1));
         QuarkusTransaction.rollback();
         QuarkusTransaction.requiringNew().run(() -> outbox.publish(new Probe(marker, aggregate, 2)));
-        try (EventsTestKit kafka = new EventsTestKit(bootstrap)) {
-            List<ConsumerRecord<String, byte[]>> seen = kafka.read(events.topic("topics"),
+        {
+            EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
+            List<ConsumerRecord<String, byte[]>> seen = kafka.read(kafka.topic("topics"),
                     r -> aggregate.equals(r.key()), 2, Duration.ofSeconds(4));
             assertEquals(1, seen.size());
             assertEquals(2, n(seen.get(0)));

@@ -21,11 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shangliang.commons.events.EventsConfig;
 import org.shangliang.commons.testing.Contracts;
 import org.shangliang.commons.testing.EventsTestKit;
 
@@ -35,26 +31,14 @@ class TopicEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Inject EventsConfig events;
     @Inject EntityManager em;
-    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap;
-    EventsTestKit kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new EventsTestKit(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
 
     @Test
     void submit_and_accept_publish_cloudevents_that_match_the_contracts() {
         String id = accepted(freshVillage());
-        ConsumerRecord<String, byte[]> submittedEvent = kafka.await(events.topic("topics"), typeAndSubject("TopicSubmitted", id), WAIT);
-        ConsumerRecord<String, byte[]> acceptedEvent = kafka.await(events.topic("topics"), typeAndSubject("TopicAccepted", id), WAIT);
+        ConsumerRecord<String, byte[]> submittedEvent = kafka.await(kafka.topic("topics"), typeAndSubject("TopicSubmitted", id), WAIT);
+        ConsumerRecord<String, byte[]> acceptedEvent = kafka.await(kafka.topic("topics"), typeAndSubject("TopicAccepted", id), WAIT);
         Contracts.assertValid("TopicSubmitted", value(submittedEvent));
         Contracts.assertValid("TopicAccepted", value(acceptedEvent));
         assertEquals(id, acceptedEvent.key(), "keyed by topic id");
@@ -72,7 +56,7 @@ class TopicEventsTest {
         String id = submitted(freshVillage());
         given().contentType("application/json").header("If-Match", "\"0\"").body("{\"reason\":\"属于个人纠纷\"}")
                 .post("/api/v1/topics/{id}/reject", id).then().statusCode(200);
-        ConsumerRecord<String, byte[]> rejected = kafka.await(events.topic("topics"), typeAndSubject("TopicRejected", id), WAIT);
+        ConsumerRecord<String, byte[]> rejected = kafka.await(kafka.topic("topics"), typeAndSubject("TopicRejected", id), WAIT);
         Contracts.assertValid("TopicRejected", value(rejected));
         assertTrue(value(rejected).contains("属于个人纠纷"));
     }
@@ -81,10 +65,10 @@ class TopicEventsTest {
     void the_loop_events_move_the_topic_forward_and_fill_its_timeline() {
         String id = accepted(freshVillage());
         String session = UUID.randomUUID().toString();
-        kafka.send(events.topic("sessions"), session, "SessionScheduled", "/shangliang/sessions-service", scheduled(session, id));
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, id));
+        kafka.send(kafka.topic("sessions"), session, "SessionScheduled", "/shangliang/sessions-service", scheduled(session, id));
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, id));
         String caseId = UUID.randomUUID().toString();
-        kafka.send(events.topic("followup"), caseId, "CaseOpened", "/shangliang/followup-service", caseOpened(caseId, id));
+        kafka.send(kafka.topic("followup"), caseId, "CaseOpened", "/shangliang/followup-service", caseOpened(caseId, id));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", id).then().body("status", equalTo("IN_FOLLOW_UP")));
         given().get("/api/v1/topics/{id}/timeline", id).then().statusCode(200)
                 .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "DELIBERATED", "CASE_OPENED")))
@@ -97,9 +81,9 @@ class TopicEventsTest {
         String id = accepted(freshVillage());
         String caseId = UUID.randomUUID().toString();
         String session = UUID.randomUUID().toString();
-        kafka.send(events.topic("followup"), caseId, "CaseOpened", "/shangliang/followup-service", caseOpened(caseId, id));
+        kafka.send(kafka.topic("followup"), caseId, "CaseOpened", "/shangliang/followup-service", caseOpened(caseId, id));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", id).then().body("status", equalTo("IN_FOLLOW_UP")));
-        kafka.send(events.topic("sessions"), session, "SessionScheduled", "/shangliang/sessions-service", scheduled(session, id));
+        kafka.send(kafka.topic("sessions"), session, "SessionScheduled", "/shangliang/sessions-service", scheduled(session, id));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}/timeline", id).then().body("kind", org.hamcrest.Matchers.hasItem("SCHEDULED")));
         given().get("/api/v1/topics/{id}", id).then().body("status", equalTo("IN_FOLLOW_UP"));
     }
@@ -110,10 +94,10 @@ class TopicEventsTest {
         String session = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         String json = scheduled(session, id);
-        kafka.send(events.topic("sessions"), session, eventId, "SessionScheduled", "/shangliang/sessions-service", json);
-        kafka.send(events.topic("sessions"), session, eventId, "SessionScheduled", "/shangliang/sessions-service", json);
+        kafka.send(kafka.topic("sessions"), session, eventId, "SessionScheduled", "/shangliang/sessions-service", json);
+        kafka.send(kafka.topic("sessions"), session, eventId, "SessionScheduled", "/shangliang/sessions-service", json);
         // A later event on the same key (same partition) proves the duplicate was already consumed.
-        kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, id));
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, id));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", id).then().body("status", equalTo("DELIBERATED")));
         given().get("/api/v1/topics/{id}/timeline", id).then()
                 .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "DELIBERATED")));
@@ -125,14 +109,14 @@ class TopicEventsTest {
     void a_poison_event_goes_to_the_dead_letter_topic_and_the_next_one_is_still_applied() {
         String id = accepted(freshVillage());
         String session = UUID.randomUUID().toString();
-        RecordMetadata poison = kafka.send(events.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", "{\"outcomeId\": [not json");
-        RecordMetadata next = kafka.send(events.topic("sessions"), session, "SessionScheduled", "/shangliang/sessions-service", scheduled(session, id));
+        RecordMetadata poison = kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", "{\"outcomeId\": [not json");
+        RecordMetadata next = kafka.send(kafka.topic("sessions"), session, "SessionScheduled", "/shangliang/sessions-service", scheduled(session, id));
         assertEquals(poison.partition(), next.partition());
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", id).then().body("status", equalTo("SCHEDULED")));
-        ConsumerRecord<String, byte[]> dead = kafka.await(events.deadLetterTopic(),
+        ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("topics-service"),
                 r -> String.valueOf(poison.offset()).equals(header(r, "dlt_original_offset"))
                         && String.valueOf(poison.partition()).equals(header(r, "dlt_original_partition"))
-                        && events.topic("sessions").equals(header(r, "dlt_original_topic")), WAIT);
+                        && kafka.topic("sessions").equals(header(r, "dlt_original_topic")), WAIT);
         assertTrue(header(dead, "dlt_error").contains("does not fit"), header(dead, "dlt_error"));
         assertEquals("OutcomeRecorded", header(dead, "ce_type"), "the original headers travel along");
         assertEquals("{\"outcomeId\": [not json", value(dead), "and the original payload");
@@ -141,8 +125,8 @@ class TopicEventsTest {
     @Test
     void an_event_without_an_id_is_dead_lettered_too() {
         String key = UUID.randomUUID().toString();
-        RecordMetadata bad = kafka.send(events.topic("sessions"), key, null, "SessionScheduled", "/shangliang/sessions-service", "{}");
-        ConsumerRecord<String, byte[]> dead = kafka.await(events.deadLetterTopic(),
+        RecordMetadata bad = kafka.send(kafka.topic("sessions"), key, null, "SessionScheduled", "/shangliang/sessions-service", "{}");
+        ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("topics-service"),
                 r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset"))
                         && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
         assertTrue(header(dead, "dlt_error").contains("ce_id"));
@@ -150,7 +134,7 @@ class TopicEventsTest {
 
     @Test
     void unknown_event_types_are_skipped_and_counted() {
-        kafka.send(events.topic("sessions"), UUID.randomUUID().toString(), "ParticipantCheckedIn", "/shangliang/sessions-service", "{}");
+        kafka.send(kafka.topic("sessions"), UUID.randomUUID().toString(), "ParticipantCheckedIn", "/shangliang/sessions-service", "{}");
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
                 .body(org.hamcrest.Matchers.containsString("shangliang_events_unknown_total{type=\"ParticipantCheckedIn\"}")));
     }

@@ -28,11 +28,39 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventsTestKit implements AutoCloseable {
 
+    private static EventsTestKit shared;
+
     private final String bootstrap;
+    private final String namespace;
     private final KafkaProducer<String, byte[]> producer;
 
-    public EventsTestKit(String bootstrap) {
+    /**
+     * One kit per test JVM, for the service under test: its broker and its (per-run) topic
+     * namespace come from the service's configuration; closed when the JVM exits.
+     */
+    public static synchronized EventsTestKit forServiceUnderTest() {
+        if (shared == null) {
+            var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            shared = new EventsTestKit(config.getValue("kafka.bootstrap.servers", String.class),
+                    config.getValue("shangliang.events.namespace", String.class));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** The Kafka topic of a stream, e.g. {@code topic("sessions")}. */
+    public String topic(String stream) {
+        return namespace + "." + stream;
+    }
+
+    /** The dead-letter topic of a consumer group. */
+    public String deadLetters(String group) {
+        return namespace + "." + group + ".dlt";
+    }
+
+    public EventsTestKit(String bootstrap, String namespace) {
         this.bootstrap = bootstrap;
+        this.namespace = namespace;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
