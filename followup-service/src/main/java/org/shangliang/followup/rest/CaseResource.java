@@ -41,7 +41,7 @@ public class CaseResource {
     @Operation(summary = "List cases", description = "Newest first, keyset-paginated: pass `nextCursor` as `cursor` for the next page. "
             + "Cases appear moments after an outcome is recorded in sessions-service.")
     @APIResponse(responseCode = "200", description = "One page of cases")
-    public PageView<CaseView> list(
+    public PageView<CaseView> listCases(
             @Parameter(description = "Only cases of this topic") @QueryParam("topicId") UUID topicId,
             @Parameter(description = "Only cases in this status") @QueryParam("status") CaseStatus status,
             @Parameter(description = "Only cases of this lead unit", example = "县农业农村局") @QueryParam("unit") @Size(max = 100) String unit,
@@ -55,7 +55,7 @@ public class CaseResource {
     @Operation(summary = "Read a case", description = "The ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response getCase(@PathParam("id") UUID id) {
         CaseView view = cases.get(id);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
@@ -66,7 +66,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The signed case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the case's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response sign(@PathParam("id") UUID id,
+    public Response signCase(@PathParam("id") UUID id,
                          @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch) {
         CaseView view = cases.sign(id, ifMatch);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();

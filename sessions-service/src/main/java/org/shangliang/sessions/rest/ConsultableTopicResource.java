@@ -28,7 +28,7 @@ public class ConsultableTopicResource {
     @GET
     @Operation(summary = "Topics that may go on an agenda", description = "Accepted topics as learnt from topics-service's TopicAccepted events, newest first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "One page of accepted topics")
-    public PageView<ConsultableTopicView> list(
+    public PageView<ConsultableTopicView> listConsultableTopics(
             @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421004")
             @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
             @QueryParam("cursor") String cursor,

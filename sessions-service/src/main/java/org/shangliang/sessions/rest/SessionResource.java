@@ -57,7 +57,7 @@ public class SessionResource {
             headers = {@Header(name = "Location"), @Header(name = "ETag")}, content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "422", description = "The agenda names a topic that is unknown or not accepted (see `violations`), or the previous round does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response schedule(@Parameter(description = "Unique per intended session; a retry with the same key returns the first response")
+    public Response scheduleSession(@Parameter(description = "Unique per intended session; a retry with the same key returns the first response")
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull ScheduleSession request, @Context UriInfo uri) {
         return idempotency.once(idempotencyKey, "sessions.schedule", request, () -> {
@@ -70,7 +70,7 @@ public class SessionResource {
     @GET
     @Operation(summary = "List sessions", description = "Newest first, keyset-paginated: pass `nextCursor` as `cursor` for the next page.")
     @APIResponse(responseCode = "200", description = "One page of sessions")
-    public PageView<SessionView> list(
+    public PageView<SessionView> listSessions(
             @QueryParam("status") SessionStatus status,
             @Parameter(description = "Only sessions inside this territory (division-code prefix)", example = "330421004")
             @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
@@ -84,7 +84,7 @@ public class SessionResource {
     @Operation(summary = "Read a session", description = "With its agenda; the ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response getSession(@PathParam("id") UUID id) {
         SessionView view = sessions.get(id);
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
@@ -95,7 +95,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The cancelled session", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the session's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response cancel(@PathParam("id") UUID id,
+    public Response cancelSession(@PathParam("id") UUID id,
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull CancelSession request) {
         SessionView view = sessions.cancel(id, ifMatch, request);
@@ -125,7 +125,7 @@ public class SessionResource {
     @Operation(summary = "Outcome versions of an agenda item", description = "Every recorded version, oldest first; the last one is in force.")
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<OutcomeView> outcomes(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
+    public List<OutcomeView> listOutcomeVersions(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
         return sessions.outcomes(id, itemId);
     }
 }

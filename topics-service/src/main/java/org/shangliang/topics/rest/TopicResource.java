@@ -59,7 +59,7 @@ public class TopicResource {
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set",
             headers = {@Header(name = "Location", description = "URL of the new topic"), @Header(name = "ETag", description = "Version, for If-Match")},
             content = @Content(schema = @Schema(implementation = TopicView.class)))
-    public Response submit(
+    public Response submitTopic(
             @Parameter(description = "Any unique string per intended topic (e.g. a UUID); a retry with the same key returns the first response")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull SubmitTopic request, @Context UriInfo uri) {
@@ -73,7 +73,7 @@ public class TopicResource {
     @GET
     @Operation(summary = "List topics", description = "Newest first, keyset-paginated: pass the `nextCursor` of a page as `cursor` to get the next one.")
     @APIResponse(responseCode = "200", description = "One page of topics")
-    public PageView<TopicView> list(
+    public PageView<TopicView> listTopics(
             @Parameter(description = "Only topics in this status") @QueryParam("status") TopicStatus status,
             @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421004")
             @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
@@ -89,7 +89,7 @@ public class TopicResource {
     @APIResponse(responseCode = "200", description = "The topic", headers = @Header(name = "ETag", description = "Version, for If-Match"),
             content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response getTopic(@PathParam("id") UUID id) {
         return withEtag(topics.get(id));
     }
 
@@ -99,7 +99,7 @@ public class TopicResource {
     @APIResponse(responseCode = "200", description = "The edited topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The topic is no longer SUBMITTED; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response edit(@PathParam("id") UUID id,
+    public Response editTopic(@PathParam("id") UUID id,
                          @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull EditTopic request) {
         return withEtag(topics.edit(id, ifMatch, request));
@@ -111,7 +111,7 @@ public class TopicResource {
     @APIResponse(responseCode = "200", description = "The accepted topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the topic's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response accept(@PathParam("id") UUID id,
+    public Response acceptTopic(@PathParam("id") UUID id,
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid AcceptTopic decision) {
         return withEtag(topics.accept(id, ifMatch, decision));
@@ -123,7 +123,7 @@ public class TopicResource {
     @APIResponse(responseCode = "200", description = "The rejected topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the topic's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reject(@PathParam("id") UUID id,
+    public Response rejectTopic(@PathParam("id") UUID id,
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull RejectTopic decision) {
         return withEtag(topics.reject(id, ifMatch, decision));
@@ -134,7 +134,7 @@ public class TopicResource {
     @Operation(summary = "A topic's timeline", description = "Every step of the topic across the three services, oldest first: submitted, screened, scheduled, deliberated, case opened.")
     @APIResponse(responseCode = "200", description = "The steps, oldest first")
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<TimelineEntryView> timeline(@PathParam("id") UUID id) {
+    public List<TimelineEntryView> getTopicTimeline(@PathParam("id") UUID id) {
         return topics.timeline(id);
     }
 
