@@ -3,6 +3,8 @@ package org.shangliang.topics;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import org.shangliang.commons.security.Roles;
+import org.shangliang.commons.testing.TestTokens;
 import io.restassured.response.Response;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,8 +12,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Topics from the Jiashan demo, each in its own fresh village so tests never see each other's rows. */
 final class Fixtures {
 
+    /** Jiashan county (嘉善县). */
+    static final String JIASHAN = "330421";
     /** Huimin street (惠民街道). */
     static final String HUIMIN_STREET = "330421004";
+    /** Weitang street (魏塘街道). */
+    static final String WEITANG_STREET = "330421001";
+
+    /** The county CPPCC office: may do everything in topics-service. */
+    static final String COUNTY_STAFF = TestTokens.as(Roles.CPPCC_STAFF, JIASHAN).name("县政协机关").token();
 
     private Fixtures() {
     }

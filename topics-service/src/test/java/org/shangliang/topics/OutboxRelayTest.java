@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shangliang.commons.testing.EventsTestKit.header;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.shangliang.commons.testing.JwtTestResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import org.shangliang.commons.testing.EventsTestKit;
 
 /** The outbox relay against the real database and broker. */
 @QuarkusTest
+@QuarkusTestResource(JwtTestResource.class)
 class OutboxRelayTest {
 
     /** A probe event; its marker tells this test's events from everything else on the topic. */

@@ -15,7 +15,9 @@ import static org.shangliang.topics.Fixtures.submit;
 import static org.shangliang.topics.Fixtures.submitted;
 import static org.shangliang.topics.Fixtures.topicBody;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.shangliang.commons.testing.JwtTestResource;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +26,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(JwtTestResource.class)
 class TopicApiTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsCountyStaff() {
+        org.shangliang.commons.testing.Api.actByDefaultAs(Fixtures.COUNTY_STAFF);
+    }
 
     @Test
     void submitting_a_topic_gives_201_with_location_etag_and_a_yearly_number() {

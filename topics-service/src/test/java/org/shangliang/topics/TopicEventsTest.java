@@ -13,7 +13,9 @@ import static org.shangliang.topics.Fixtures.accepted;
 import static org.shangliang.topics.Fixtures.freshVillage;
 import static org.shangliang.topics.Fixtures.submitted;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.shangliang.commons.testing.JwtTestResource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -27,7 +29,13 @@ import org.shangliang.commons.testing.EventsTestKit;
 
 /** What topics-service publishes (checked against contracts/) and how it applies what others publish. */
 @QuarkusTest
+@QuarkusTestResource(JwtTestResource.class)
 class TopicEventsTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsCountyStaff() {
+        org.shangliang.commons.testing.Api.actByDefaultAs(Fixtures.COUNTY_STAFF);
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 

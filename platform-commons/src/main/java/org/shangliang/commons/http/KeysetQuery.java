@@ -33,6 +33,13 @@ public final class KeysetQuery {
         return this;
     }
 
+    /** Adds a JPQL condition with its own named parameters, e.g. a visibility rule. */
+    public KeysetQuery where(String condition, Map<String, Object> conditionParams) {
+        query.append(" and (").append(condition).append(")");
+        params.putAll(conditionParams);
+        return this;
+    }
+
     /** Rows strictly after the cursor in (timeField desc, idField desc) order. */
     public KeysetQuery after(Cursor cursor, String timeField, String idField) {
         if (cursor != null) {

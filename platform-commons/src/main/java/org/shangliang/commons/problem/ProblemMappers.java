@@ -90,6 +90,24 @@ public class ProblemMappers {
         return respond(new ApiException(status, type, title, detail), headers, uri);
     }
 
+    /** Missing, expired, wrongly signed, wrong-issuer, wrong-audience or unsigned token. */
+    @ServerExceptionMapper(value = {io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class}, priority = 1)
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        Response problem = respond(new ApiException(401, "unauthenticated", Text.of("未认证", "Unauthenticated"),
+                Text.of("需要有效的身份令牌：Authorization: Bearer <JWT>（未过期、签名有效、签发方和受众正确）",
+                        "A valid token is needed: Authorization: Bearer <JWT> (unexpired, correctly signed, right issuer and audience)")),
+                headers, uri);
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** The role may not call this operation at all. */
+    @ServerExceptionMapper(value = io.quarkus.security.ForbiddenException.class, priority = 1)
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return respond(new ApiException(403, "forbidden", Text.of("无权执行此操作", "Forbidden"),
+                Text.of("您的角色不能执行此操作", "Your role may not do this")), headers, uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response any(Throwable e, HttpHeaders headers, UriInfo uri) {
         // Failures at commit come wrapped (RollbackException, ArcUndeclaredThrowableException...).

@@ -42,6 +42,13 @@ public class Topic {
     private String screeningNote;
     @Column(name = "screened_at")
     private Instant screenedAt;
+    private String proposer;
+    @Column(name = "proposer_name")
+    private String proposerName;
+    @Column(name = "contact_phone")
+    private String contactPhone;
+    @Column(name = "support_count")
+    private int supportCount;
     @Version
     private long version;
     @Column(name = "created_at")
@@ -53,8 +60,12 @@ public class Topic {
     }
 
     public static Topic submit(String number, String title, String description, List<String> themes,
-                               String territoryCode, Level level, Channel channel) {
+                               String territoryCode, Level level, Channel channel,
+                               String proposer, String proposerName, String contactPhone) {
         Topic t = new Topic();
+        t.proposer = proposer;
+        t.proposerName = proposerName;
+        t.contactPhone = contactPhone;
         t.id = UUID.randomUUID();
         t.number = number;
         t.title = title;
@@ -106,7 +117,20 @@ public class Topic {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** 附议 is possible while the topic waits for screening or after it is accepted, not after the loop moved on. */
+    public boolean acceptsSupport() {
+        return status == TopicStatus.SUBMITTED || status == TopicStatus.ACCEPTED;
+    }
+
+    public boolean isPublic() {
+        return status != TopicStatus.SUBMITTED && status != TopicStatus.REJECTED;
+    }
+
     public UUID id() { return id; }
+    public String proposer() { return proposer; }
+    public String proposerName() { return proposerName; }
+    public String contactPhone() { return contactPhone; }
+    public int supportCount() { return supportCount; }
     public String number() { return number; }
     public String title() { return title; }
     public String description() { return description; }

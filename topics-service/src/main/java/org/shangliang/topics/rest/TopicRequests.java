@@ -32,9 +32,13 @@ public final class TopicRequests {
             @NotNull
             @Schema(description = "Level the topic is to be consulted at")
             Level level,
-            @NotNull
-            @Schema(description = "How the topic came in")
-            Channel channel) {
+            @Schema(description = "How the topic came in. Set by the server for residents (RESIDENT), members (MEMBER_REPORT), "
+                    + "grid workers (GRID_PROXY) and township systems (INTEGRATION); staff may name any channel, default LIAISON_OFFICE", nullable = true)
+            Channel channel,
+            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "{shangliang.phone}")
+            @Schema(description = "Proposer's phone for follow-up calls. Personal data: returned only to the proposer and to staff of the territory",
+                    example = "13800000000", nullable = true)
+            String contactPhone) {
     }
 
     @Schema(name = "EditTopic", description = "New wording of a topic that is still waiting for screening")

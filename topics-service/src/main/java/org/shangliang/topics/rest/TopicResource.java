@@ -1,5 +1,14 @@
 package org.shangliang.topics.rest;
 
+import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
+import static org.shangliang.commons.security.Roles.GRID_WORKER;
+import static org.shangliang.commons.security.Roles.INTEGRATION;
+import static org.shangliang.commons.security.Roles.MEMBER;
+import static org.shangliang.commons.security.Roles.ORGANIZER;
+import static org.shangliang.commons.security.Roles.RESIDENT;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,6 +43,7 @@ import org.shangliang.commons.http.Idempotency;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Problem;
+import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.topics.domain.Level;
 import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.rest.TopicRequests.AcceptTopic;
@@ -52,8 +62,10 @@ public class TopicResource {
 
     @Inject TopicService topics;
     @Inject Idempotency idempotency;
+    @Inject CurrentCaller caller;
 
     @POST
+    @RolesAllowed({RESIDENT, MEMBER, GRID_WORKER, ORGANIZER, CPPCC_STAFF, INTEGRATION})
     @Operation(summary = "Submit a topic", description = "Creates a topic in status SUBMITTED with the next YT number of the year. "
             + "Send an Idempotency-Key so a retried request creates nothing twice.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set",
@@ -63,14 +75,15 @@ public class TopicResource {
             @Parameter(description = "Any unique string per intended topic (e.g. a UUID); a retry with the same key returns the first response")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull SubmitTopic request, @Context UriInfo uri) {
-        return idempotency.once(idempotencyKey, "topics.submit", request, () -> {
-            TopicView created = topics.submit(request);
+        return idempotency.once(idempotencyKey, "topics.submit:" + caller.get().subject(), request, () -> {
+            TopicView created = topics.submit(request, caller.get());
             return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                     .tag(Preconditions.etag(created.version())).entity(created).build();
         });
     }
 
     @GET
+    @Authenticated
     @Operation(summary = "List topics", description = "Newest first, keyset-paginated: pass the `nextCursor` of a page as `cursor` to get the next one.")
     @APIResponse(responseCode = "200", description = "One page of topics")
     public PageView<TopicView> listTopics(
@@ -80,21 +93,23 @@ public class TopicResource {
             @Parameter(description = "Only topics of this level") @QueryParam("level") Level level,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
-        return topics.list(status, territory, level, cursor, limit);
+        return topics.list(status, territory, level, cursor, limit, caller.get());
     }
 
     @GET
     @Path("/{id}")
+    @Authenticated
     @Operation(summary = "Read a topic", description = "The ETag header carries the version to send back in If-Match.")
     @APIResponse(responseCode = "200", description = "The topic", headers = @Header(name = "ETag", description = "Version, for If-Match"),
             content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getTopic(@PathParam("id") UUID id) {
-        return withEtag(topics.get(id));
+        return withEtag(topics.get(id, caller.get()));
     }
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed({RESIDENT, MEMBER, GRID_WORKER, ORGANIZER, CPPCC_STAFF, INTEGRATION})
     @Operation(summary = "Edit a topic waiting for screening", description = "Replaces title, description and themes. Only while SUBMITTED; needs If-Match.")
     @APIResponse(responseCode = "200", description = "The edited topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,11 +117,12 @@ public class TopicResource {
     public Response editTopic(@PathParam("id") UUID id,
                          @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull EditTopic request) {
-        return withEtag(topics.edit(id, ifMatch, request));
+        return withEtag(topics.edit(id, ifMatch, request, caller.get()));
     }
 
     @POST
     @Path("/{id}/accept")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Accept a topic (立项)", description = "Screening decision. Publishes TopicAccepted, after which sessions-service can put the topic on an agenda.")
     @APIResponse(responseCode = "200", description = "The accepted topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -114,11 +130,12 @@ public class TopicResource {
     public Response acceptTopic(@PathParam("id") UUID id,
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid AcceptTopic decision) {
-        return withEtag(topics.accept(id, ifMatch, decision));
+        return withEtag(topics.accept(id, ifMatch, decision, caller.get()));
     }
 
     @POST
     @Path("/{id}/reject")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Reject a topic (不予立项)", description = "Screening decision with the reason the proposer is told. Publishes TopicRejected.")
     @APIResponse(responseCode = "200", description = "The rejected topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -126,16 +143,29 @@ public class TopicResource {
     public Response rejectTopic(@PathParam("id") UUID id,
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull RejectTopic decision) {
-        return withEtag(topics.reject(id, ifMatch, decision));
+        return withEtag(topics.reject(id, ifMatch, decision, caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/supports")
+    @RolesAllowed({RESIDENT, MEMBER})
+    @Operation(summary = "Support a topic (附议)", description = "One support per person and topic; supporting twice is 409. "
+            + "Possible while the topic is SUBMITTED or ACCEPTED, and not for one's own topic.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TopicViews.SupportView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already supported, one's own topic, or the topic no longer takes supports", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response supportTopic(@PathParam("id") UUID id) {
+        return Response.status(Response.Status.CREATED).entity(topics.support(id, caller.get())).build();
     }
 
     @GET
     @Path("/{id}/timeline")
+    @Authenticated
     @Operation(summary = "A topic's timeline", description = "Every step of the topic across the three services, oldest first: submitted, screened, scheduled, deliberated, case opened.")
     @APIResponse(responseCode = "200", description = "The steps, oldest first")
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TimelineEntryView> getTopicTimeline(@PathParam("id") UUID id) {
-        return topics.timeline(id);
+        return topics.timeline(id, caller.get());
     }
 
     private static Response withEtag(TopicView view) {

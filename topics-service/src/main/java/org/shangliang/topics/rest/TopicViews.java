@@ -29,16 +29,30 @@ public final class TopicViews {
             @Schema(description = "SUBMITTED → ACCEPTED | REJECTED; ACCEPTED → SCHEDULED → DELIBERATED → IN_FOLLOW_UP") TopicStatus status,
             @Schema(description = "Screening note or rejection reason", nullable = true) String screeningNote,
             @Schema(nullable = true) Instant screenedAt,
-            @Schema(description = "What may be done to the topic now", example = "[\"ACCEPT\", \"EDIT\", \"REJECT\"]") List<TopicStatus.Action> allowedActions,
+            @Schema(description = "What may be done to the topic now (by someone allowed to)", example = "[\"EDIT\", \"ACCEPT\", \"REJECT\"]") List<TopicStatus.Action> allowedActions,
+            @Schema(description = "Who proposed it. Absent for callers who may not see personal data", nullable = true) ProposerView proposer,
+            @Schema(description = "Supports (附议) so far") int supportCount,
             @Schema(description = "Also sent as the ETag header; send it back in If-Match to update") long version,
             Instant createdAt,
             Instant updatedAt) {
 
-        public static TopicView of(Topic t) {
+        /** @param withProposer whether the caller may see the proposer's personal data */
+        public static TopicView of(Topic t, boolean withProposer) {
             return new TopicView(t.id(), t.number(), t.title(), t.description(), t.themes(), t.territoryCode(), t.level(),
                     t.channel(), t.status(), t.screeningNote(), t.screenedAt(),
-                    t.status().allowed().stream().sorted().toList(), t.version(), t.createdAt(), t.updatedAt());
+                    t.status().allowed().stream().sorted().toList(),
+                    withProposer ? new ProposerView(t.proposer(), t.proposerName(), t.contactPhone()) : null,
+                    t.supportCount(), t.version(), t.createdAt(), t.updatedAt());
         }
+    }
+
+    @Schema(name = "Proposer", description = "Personal data of the proposer")
+    public record ProposerView(@Schema(description = "Token subject") String subject, @Schema(example = "王建国") String name,
+                               @Schema(nullable = true) String contactPhone) {
+    }
+
+    @Schema(name = "Support", description = "A support (附议) recorded")
+    public record SupportView(UUID topicId, @Schema(description = "Supports so far, this one included") int supportCount) {
     }
 
     @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")

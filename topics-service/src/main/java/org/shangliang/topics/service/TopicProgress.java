@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.IncomingEvent;
+import org.shangliang.commons.security.Caller;
 import org.shangliang.topics.domain.TimelineEntry;
 import org.shangliang.topics.domain.TimelineRepository;
 import org.shangliang.topics.domain.Topic;
@@ -23,6 +25,7 @@ public class TopicProgress {
 
     @Inject TopicRepository topics;
     @Inject TimelineRepository timeline;
+    @Inject Audit audit;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduled(SessionScheduled e, IncomingEvent event) {
@@ -52,7 +55,9 @@ public class TopicProgress {
             LOG.warnf("%s names unknown topic %s; ignored", event, topicId);
             return;
         }
-        topic.advanceTo(reached);
+        if (topic.advanceTo(reached)) {
+            audit.record(Caller.system(serviceOf(event)), event.id(), "topic.progress", "Topic", topicId, reached.name());
+        }
         // One event may name a topic twice (two agenda items): the event id keeps one entry per event and topic.
         String entryId = event.id() + "/" + topicId;
         if (timeline.count("eventId", entryId) == 0) {

@@ -3,8 +3,11 @@ package org.shangliang.topics.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.Outbox;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
@@ -12,10 +15,15 @@ import org.shangliang.commons.http.YearlyNumbers;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Text;
+import org.shangliang.commons.security.Access;
+import org.shangliang.commons.security.Caller;
+import org.shangliang.commons.security.Roles;
+import org.shangliang.topics.domain.Channel;
 import org.shangliang.topics.domain.Level;
 import org.shangliang.topics.domain.TimelineEntry;
 import org.shangliang.topics.domain.TimelineRepository;
 import org.shangliang.topics.domain.Topic;
+import org.shangliang.topics.domain.TopicAccess;
 import org.shangliang.topics.domain.TopicRepository;
 import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.messaging.out.TopicAccepted;
@@ -25,10 +33,11 @@ import org.shangliang.topics.rest.TopicRequests.AcceptTopic;
 import org.shangliang.topics.rest.TopicRequests.EditTopic;
 import org.shangliang.topics.rest.TopicRequests.RejectTopic;
 import org.shangliang.topics.rest.TopicRequests.SubmitTopic;
+import org.shangliang.topics.rest.TopicViews.SupportView;
 import org.shangliang.topics.rest.TopicViews.TimelineEntryView;
 import org.shangliang.topics.rest.TopicViews.TopicView;
 
-/** Topic intake and screening: each change and its event commit together. */
+/** Topic intake and screening: each change, its event and its audit record commit together. */
 @ApplicationScoped
 public class TopicService {
 
@@ -37,74 +46,130 @@ public class TopicService {
     @Inject TopicRepository topics;
     @Inject TimelineRepository timeline;
     @Inject Outbox outbox;
+    @Inject Audit audit;
     @Inject YearlyNumbers numbers;
 
     @Transactional
-    public TopicView submit(SubmitTopic request) {
-        String number = numbers.next("YT");
-        Topic topic = Topic.submit(number, request.title().strip(), request.description().strip(), request.themes(),
-                request.territoryCode(), request.level(), request.channel());
+    public TopicView submit(SubmitTopic request, Caller caller) {
+        if (!TopicAccess.canSubmitIn(request.territoryCode(), caller)) {
+            throw Access.forbidden(Text.of("只能在本人所辖区域（" + caller.territory() + "）内提交议题",
+                    "You may submit topics only inside your territory (" + caller.territory() + ")"));
+        }
+        Topic topic = Topic.submit(numbers.next("YT"), request.title().strip(), request.description().strip(), request.themes(),
+                request.territoryCode(), request.level(), channelFor(caller, request.channel()),
+                caller.subject(), caller.name(), request.contactPhone());
         topics.persist(topic);
         timeline.persist(new TimelineEntry(topic.id(), topic.createdAt(), "SUBMITTED",
                 "提交议题 " + topic.number() + "（" + topic.channel() + "）", SERVICE, null, null));
         outbox.publish(TopicSubmitted.of(topic));
-        return TopicView.of(topic);
+        audit.record(caller, "topic.submit", "Topic", topic.id(), topic.number());
+        return TopicView.of(topic, true);
+    }
+
+    /** The channel is a fact of who submits, not a choice, except for staff who record topics from any channel. */
+    private static Channel channelFor(Caller caller, Channel requested) {
+        if (caller.isAny(Roles.ORGANIZER, Roles.CPPCC_STAFF)) return requested == null ? Channel.LIAISON_OFFICE : requested;
+        if (caller.is(Roles.INTEGRATION)) return Channel.INTEGRATION;
+        if (caller.is(Roles.GRID_WORKER)) return Channel.GRID_PROXY;
+        if (caller.is(Roles.MEMBER)) return Channel.MEMBER_REPORT;
+        return Channel.RESIDENT;
     }
 
     @Transactional
-    public TopicView get(UUID id) {
-        return TopicView.of(find(id));
+    public TopicView get(UUID id, Caller caller) {
+        return view(visible(id, caller), caller);
     }
 
     @Transactional
-    public PageView<TopicView> list(TopicStatus status, String territory, Level level, String cursor, int limit) {
-        List<Topic> rows = topics.page(status, territory, level, Cursor.decode(cursor), limit);
-        return PageView.of(rows, limit, TopicView::of, t -> new Cursor(t.createdAt(), t.id()));
+    public PageView<TopicView> list(TopicStatus status, String territory, Level level, String cursor, int limit, Caller caller) {
+        List<Topic> rows = topics.page(caller, status, territory, level, Cursor.decode(cursor), limit);
+        return PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.createdAt(), t.id()));
     }
 
     @Transactional
-    public TopicView edit(UUID id, String ifMatch, EditTopic request) {
-        Topic topic = find(id);
+    public TopicView edit(UUID id, String ifMatch, EditTopic request, Caller caller) {
+        Topic topic = visible(id, caller);
+        if (!TopicAccess.canEdit(topic, caller)) {
+            throw Access.forbidden(Text.of("只有提出人或本辖区工作人员可以修改议题", "Only the proposer or staff of the territory may edit a topic"));
+        }
         Preconditions.requireIfMatch(ifMatch, topic.version());
         topic.edit(request.title().strip(), request.description().strip(), request.themes());
         timeline.persist(new TimelineEntry(topic.id(), topic.updatedAt(), "EDITED", "修改议题内容", SERVICE, null, null));
-        return flushed(topic);
+        audit.record(caller, "topic.edit", "Topic", topic.id(), null);
+        return flushed(topic, caller);
     }
 
     @Transactional
-    public TopicView accept(UUID id, String ifMatch, AcceptTopic decision) {
-        Topic topic = find(id);
+    public TopicView accept(UUID id, String ifMatch, AcceptTopic decision, Caller caller) {
+        Topic topic = screenable(id, caller);
         Preconditions.requireIfMatch(ifMatch, topic.version());
         topic.accept(decision == null ? null : decision.note());
         timeline.persist(new TimelineEntry(topic.id(), topic.screenedAt(), "ACCEPTED", "立项", SERVICE, null, null));
         outbox.publish(TopicAccepted.of(topic));
-        return flushed(topic);
+        audit.record(caller, "topic.accept", "Topic", topic.id(), topic.screeningNote());
+        return flushed(topic, caller);
     }
 
     @Transactional
-    public TopicView reject(UUID id, String ifMatch, RejectTopic decision) {
-        Topic topic = find(id);
+    public TopicView reject(UUID id, String ifMatch, RejectTopic decision, Caller caller) {
+        Topic topic = screenable(id, caller);
         Preconditions.requireIfMatch(ifMatch, topic.version());
         topic.reject(decision.reason().strip());
         timeline.persist(new TimelineEntry(topic.id(), topic.screenedAt(), "REJECTED", "不予立项：" + topic.screeningNote(), SERVICE, null, null));
         outbox.publish(TopicRejected.of(topic));
-        return flushed(topic);
+        audit.record(caller, "topic.reject", "Topic", topic.id(), topic.screeningNote());
+        return flushed(topic, caller);
+    }
+
+    /** 附议: one per person and topic, kept by the table's primary key even when two requests race. */
+    @Transactional
+    public SupportView support(UUID id, Caller caller) {
+        Topic topic = visible(id, caller);
+        if (topic.proposer().equals(caller.subject())) {
+            throw ApiException.conflict(Text.of("不能附议自己提出的议题", "You cannot support your own topic"));
+        }
+        if (!topic.acceptsSupport()) {
+            throw ApiException.illegalTransition(Text.of("议题状态为 " + topic.status() + "，不能再附议。允许附议的状态：SUBMITTED, ACCEPTED",
+                    "The topic is " + topic.status() + "; supports are allowed while SUBMITTED or ACCEPTED"));
+        }
+        int inserted = topics.getEntityManager().createNativeQuery(
+                        "insert into topic_support (topic_id, supporter, created_at) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, id).setParameter(2, caller.subject()).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        if (inserted == 0) throw ApiException.conflict(Text.of("您已附议过此议题", "You already support this topic"));
+        Number count = (Number) topics.getEntityManager().createNativeQuery(
+                        "update topic set support_count = support_count + 1 where id = ?1 returning support_count")
+                .setParameter(1, id).getSingleResult();
+        audit.record(caller, "topic.support", "Topic", id, null);
+        return new SupportView(id, count.intValue());
     }
 
     @Transactional
-    public List<TimelineEntryView> timeline(UUID id) {
-        find(id);
+    public List<TimelineEntryView> timeline(UUID id, Caller caller) {
+        visible(id, caller);
         return timeline.of(id).stream().map(TimelineEntryView::of).toList();
     }
 
-    /** Flushes first so the view carries the version the update produced (the next If-Match). */
-    private TopicView flushed(Topic topic) {
-        topics.flush();
-        return TopicView.of(topic);
+    private static TopicView view(Topic t, Caller caller) {
+        return TopicView.of(t, TopicAccess.canSeeProposer(t, caller));
     }
 
-    private Topic find(UUID id) {
-        return topics.findByIdOptional(id).orElseThrow(() -> ApiException.notFound(
+    /** Flushes first so the view carries the version the update produced (the next If-Match). */
+    private TopicView flushed(Topic topic, Caller caller) {
+        topics.flush();
+        return view(topic, caller);
+    }
+
+    private Topic screenable(UUID id, Caller caller) {
+        Topic topic = visible(id, caller);
+        if (!TopicAccess.canScreen(topic, caller)) {
+            throw Access.forbidden(Text.of("只有本辖区的组织者或县政协机关可以审核议题", "Only organizers of the territory or the county CPPCC office may screen a topic"));
+        }
+        return topic;
+    }
+
+    /** A topic the caller may not see does not exist for them: 404, not 403. */
+    private Topic visible(UUID id, Caller caller) {
+        return topics.findByIdOptional(id).filter(t -> TopicAccess.canSee(t, caller)).orElseThrow(() -> ApiException.notFound(
                 Text.of("没有编号为 " + id + " 的议题", "No topic with id " + id)));
     }
 }

@@ -1,0 +1,45 @@
+package org.shangliang.commons.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The verified token of the current request as a {@link Caller}. Request-scoped, so a singleton
+ * resource that injects it gets the caller of each request.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+    public static final String TERRITORY = "territory";
+    public static final String UNIT = "unit";
+    public static final String MEMBER_ID = "member_id";
+
+    @Inject JsonWebToken jwt;
+
+    private Caller caller;
+
+    public Caller get() {
+        if (caller == null) caller = read();
+        return caller;
+    }
+
+    private Caller read() {
+        if (jwt == null || jwt.getSubject() == null) {
+            return new Caller("anonymous", "anonymous", Set.of(), null, null, null);
+        }
+        String name = jwt.getClaim("name");
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+        return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name, groups,
+                claim(TERRITORY), claim(UNIT), claim(MEMBER_ID));
+    }
+
+    private String claim(String name) {
+        Object value = jwt.getClaim(name);
+        if (value == null) return null;
+        String s = value.toString();
+        // JSON strings may come back quoted from some token libraries.
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+}
