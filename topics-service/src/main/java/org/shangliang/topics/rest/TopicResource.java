@@ -148,6 +148,7 @@ public class TopicResource {
 
     @POST
     @Path("/{id}/supports")
+    @Consumes(MediaType.WILDCARD) // no body
     @RolesAllowed({RESIDENT, MEMBER})
     @Operation(summary = "Support a topic (附议)", description = "One support per person and topic; supporting twice is 409. "
             + "Possible while the topic is SUBMITTED or ACCEPTED, and not for one's own topic.")

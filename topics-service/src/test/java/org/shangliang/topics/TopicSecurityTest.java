@@ -1,0 +1,284 @@
+package org.shangliang.topics;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
+import static org.shangliang.commons.security.Roles.GRID_WORKER;
+import static org.shangliang.commons.security.Roles.HANDLER;
+import static org.shangliang.commons.security.Roles.INTEGRATION;
+import static org.shangliang.commons.security.Roles.LEADER;
+import static org.shangliang.commons.security.Roles.MEMBER;
+import static org.shangliang.commons.security.Roles.ORGANIZER;
+import static org.shangliang.commons.security.Roles.RESIDENT;
+import static org.shangliang.commons.testing.Api.as;
+import static org.shangliang.topics.Fixtures.HUIMIN_STREET;
+import static org.shangliang.topics.Fixtures.JIASHAN;
+import static org.shangliang.topics.Fixtures.WEITANG_STREET;
+import static org.shangliang.topics.Fixtures.topicBody;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shangliang.commons.security.Roles;
+import org.shangliang.commons.testing.JwtTestResource;
+import org.shangliang.commons.testing.TestTokens;
+
+/** Who may do what to which topic: tokens, the role matrix, territories, personal data, supports, audit. */
+@QuarkusTest
+@QuarkusTestResource(JwtTestResource.class)
+class TopicSecurityTest {
+
+    /** Huitong village (惠通村) under Huimin street; a village under Weitang street. */
+    static final String HUITONG = HUIMIN_STREET + "001";
+    static final String WEITANG_VILLAGE = WEITANG_STREET + "002";
+
+    static final String STAFF = TestTokens.as(CPPCC_STAFF, JIASHAN).token();
+    static final String HUIMIN_ORGANIZER = TestTokens.as(ORGANIZER, HUIMIN_STREET).name("惠民街道联络室").token();
+    static final String WEITANG_ORGANIZER = TestTokens.as(ORGANIZER, WEITANG_STREET).token();
+    static final String VILLAGER_WANG = TestTokens.as(RESIDENT, HUITONG).subject("wang@huitong").name("王建国").token();
+    static final String VILLAGER_LI = TestTokens.as(RESIDENT, HUITONG).subject("li@huitong").name("李秀英").token();
+    static final String HUIMIN_SYSTEM = TestTokens.as(INTEGRATION, HUIMIN_STREET).subject("huimin-system").token();
+    static final String HANDLER_AGRI = TestTokens.as(HANDLER, JIASHAN).unit("县农业农村局").token();
+    static final String SECRETARY = TestTokens.as(LEADER, JIASHAN).token();
+
+    @Inject EntityManager em;
+
+    @BeforeEach
+    void noDefaultIdentity() {
+        RestAssured.requestSpecification = null;
+    }
+
+    static String village(String township) {
+        return township + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    }
+
+    static String submitAs(String token, String territory) {
+        return as(token).contentType(ContentType.JSON).body(topicBody(territory, "村道提升改造"))
+                .post("/api/v1/topics").then().statusCode(201).extract().path("id");
+    }
+
+    // --- tokens -------------------------------------------------------------------------
+
+    @Test
+    void no_token_is_401_problem_with_a_bearer_challenge() {
+        given().get("/api/v1/topics").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+    }
+
+    @Test
+    void every_bad_token_is_401() {
+        Map<String, String> bad = Map.of(
+                "expired", TestTokens.as(CPPCC_STAFF, JIASHAN).lifetime(-120).token(),
+                "wrongly signed", TestTokens.as(CPPCC_STAFF, JIASHAN).signedBy(TestTokens.strangerKeys().getPrivate()).token(),
+                "wrong issuer", TestTokens.as(CPPCC_STAFF, JIASHAN).issuer("https://evil.example").token(),
+                "wrong audience", TestTokens.as(CPPCC_STAFF, JIASHAN).audience("another-app").token(),
+                "alg none", TestTokens.as(CPPCC_STAFF, JIASHAN).unsigned().token(),
+                "garbage", "not.a.jwt");
+        bad.forEach((what, token) -> as(token).get("/api/v1/topics").then()
+                .statusCode(401).contentType("application/problem+json"));
+        // and the same claims, properly signed, are fine
+        as(STAFF).get("/api/v1/topics").then().statusCode(200);
+    }
+
+    @Test
+    void health_openapi_and_swagger_ui_stay_open() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("bearer"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    // --- the role matrix -------------------------------------------------------------------
+
+    @Test
+    void role_matrix_every_endpoint_every_role() {
+        String[] all = Roles.ALL;
+        // Everyone acts county-wide here, so only the role decides; territories are tested below.
+        for (String role : all) {
+            String token = TestTokens.as(role, JIASHAN).subject(role + "-matrix").token();
+            String mine = submitOrNull(token);
+            String other = submitAs(STAFF, village(HUIMIN_STREET));
+            List<String> submitters = List.of(RESIDENT, MEMBER, GRID_WORKER, ORGANIZER, CPPCC_STAFF, INTEGRATION);
+            assertEquals(submitters.contains(role), mine != null, role + " submit");
+            expect(role, as(token).get("/api/v1/topics").statusCode(), true, "list");
+            expect(role, as(token).get("/api/v1/topics/{id}", other).statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "read a SUBMITTED topic of another");
+            expect(role, as(token).get("/api/v1/topics/{id}/timeline", other).statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "timeline of another's SUBMITTED topic");
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"title\":\"改\",\"description\":\"改\"}")
+                    .put("/api/v1/topics/{id}", other).statusCode(), List.of(ORGANIZER, CPPCC_STAFF).contains(role), "edit another's topic");
+            String acceptable = submitAs(STAFF, village(HUIMIN_STREET));
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}")
+                    .post("/api/v1/topics/{id}/accept", acceptable).statusCode(), List.of(ORGANIZER, CPPCC_STAFF).contains(role), "accept");
+            String rejectable = submitAs(STAFF, village(HUIMIN_STREET));
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"重复\"}")
+                    .post("/api/v1/topics/{id}/reject", rejectable).statusCode(), List.of(ORGANIZER, CPPCC_STAFF).contains(role), "reject");
+            String supportable = submitAs(STAFF, village(HUIMIN_STREET));
+            as(STAFF).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", supportable).then().statusCode(200);
+            expect(role, as(token).post("/api/v1/topics/{id}/supports", supportable).statusCode(), List.of(RESIDENT, MEMBER).contains(role), "support");
+            expect(role, as(token).get("/api/v1/audit").statusCode(), List.of(CPPCC_STAFF, LEADER).contains(role), "read audit");
+        }
+    }
+
+    private static String submitOrNull(String token) {
+        var r = as(token).contentType(ContentType.JSON).body(topicBody(village(HUIMIN_STREET), "矩阵测试")).post("/api/v1/topics");
+        if (r.statusCode() == 201) return r.path("id");
+        assertTrue(r.statusCode() == 403, "submit refused with 403, got " + r.statusCode());
+        return null;
+    }
+
+    private static void expect(String role, int status, boolean allowed, String what) {
+        if (allowed) assertTrue(status >= 200 && status < 300, role + " may " + what + " but got " + status);
+        else assertTrue(status == 403 || status == 404, role + " may not " + what + " but got " + status);
+    }
+
+    // --- territories and owners ---------------------------------------------------------------
+
+    @Test
+    void an_organizer_cannot_screen_a_topic_of_another_township_and_does_not_learn_it_exists() {
+        String weitangTopic = submitAs(STAFF, village(WEITANG_STREET));
+        as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}")
+                .post("/api/v1/topics/{id}/accept", weitangTopic).then().statusCode(404).contentType("application/problem+json");
+        as(HUIMIN_ORGANIZER).get("/api/v1/topics/{id}", weitangTopic).then().statusCode(404);
+        as(HUIMIN_ORGANIZER).queryParam("territory", WEITANG_STREET).get("/api/v1/topics").then().statusCode(200)
+                .body("items.id", not(hasItem(weitangTopic)));
+        as(WEITANG_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}")
+                .post("/api/v1/topics/{id}/accept", weitangTopic).then().statusCode(200);
+    }
+
+    @Test
+    void once_accepted_a_topic_is_public_but_still_only_its_township_screens_it() {
+        String weitangTopic = submitAs(STAFF, village(WEITANG_STREET));
+        as(WEITANG_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}")
+                .post("/api/v1/topics/{id}/accept", weitangTopic).then().statusCode(200);
+        as(HUIMIN_ORGANIZER).get("/api/v1/topics/{id}", weitangTopic).then().statusCode(200);
+        as(VILLAGER_LI).get("/api/v1/topics/{id}", weitangTopic).then().statusCode(200).body("proposer", nullValue());
+        as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\":\"x\"}")
+                .post("/api/v1/topics/{id}/reject", weitangTopic).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_resident_changes_only_their_own_topics_and_submits_only_in_their_village() {
+        String wangs = submitAs(VILLAGER_WANG, HUITONG);
+        as(VILLAGER_WANG).get("/api/v1/topics/{id}", wangs).then().statusCode(200).body("channel", equalTo("RESIDENT"))
+                .body("proposer.subject", equalTo("wang@huitong"));
+        as(VILLAGER_LI).get("/api/v1/topics/{id}", wangs).then().statusCode(404);
+        as(VILLAGER_LI).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"title\":\"改\",\"description\":\"改\"}")
+                .put("/api/v1/topics/{id}", wangs).then().statusCode(404);
+        as(VILLAGER_WANG).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"title\":\"村道提升改造（补充）\",\"description\":\"补充说明\"}")
+                .put("/api/v1/topics/{id}", wangs).then().statusCode(200).body("title", equalTo("村道提升改造（补充）"));
+        as(VILLAGER_WANG).contentType(ContentType.JSON).body(topicBody(village(WEITANG_STREET), "别村的事")).post("/api/v1/topics")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(VILLAGER_LI).get("/api/v1/topics").then().statusCode(200).body("items.id", not(hasItem(wangs)));
+    }
+
+    @Test
+    void a_township_system_creates_and_reads_only_for_its_township() {
+        String own = submitAs(HUIMIN_SYSTEM, village(HUIMIN_STREET));
+        as(HUIMIN_SYSTEM).get("/api/v1/topics/{id}", own).then().statusCode(200).body("channel", equalTo("INTEGRATION"));
+        as(HUIMIN_SYSTEM).contentType(ContentType.JSON).body(topicBody(village(WEITANG_STREET), "越界")).post("/api/v1/topics").then().statusCode(403);
+        String weitangPublic = submitAs(STAFF, village(WEITANG_STREET));
+        as(STAFF).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", weitangPublic).then().statusCode(200);
+        as(HUIMIN_SYSTEM).get("/api/v1/topics/{id}", weitangPublic).then().statusCode(404);
+        as(HUIMIN_SYSTEM).get("/api/v1/topics").then().statusCode(200)
+                .body("items.territoryCode.every { it.startsWith('" + HUIMIN_STREET + "') }", equalTo(true));
+    }
+
+    // --- property-level rules ----------------------------------------------------------------
+
+    @Test
+    void server_owned_fields_cannot_be_set_and_the_proposer_comes_from_the_token() {
+        String body = """
+                {"title": "美丽乡村奖补细则", "description": "d", "territoryCode": "%s", "level": "VILLAGE", "channel": "HOTLINE_12345",
+                 "status": "ACCEPTED", "proposer": {"subject": "someone-else"}, "supportCount": 99, "number": "YT-1999-0001"}
+                """.formatted(HUITONG);
+        as(VILLAGER_WANG).contentType(ContentType.JSON).body(body).post("/api/v1/topics").then().statusCode(201)
+                .body("status", equalTo("SUBMITTED")).body("proposer.subject", equalTo("wang@huitong"))
+                .body("proposer.name", equalTo("王建国")).body("supportCount", equalTo(0))
+                .body("channel", equalTo("RESIDENT")).body("number", not(equalTo("YT-1999-0001")));
+    }
+
+    @Test
+    void a_proposers_phone_is_shown_only_to_them_and_to_staff_of_the_territory() {
+        String body = topicBody(HUITONG, "垃圾分类点位不足").replace("\"channel\"", "\"contactPhone\": \"13800000000\", \"channel\"");
+        String id = as(VILLAGER_WANG).contentType(ContentType.JSON).body(body).post("/api/v1/topics").then().statusCode(201)
+                .body("proposer.contactPhone", equalTo("13800000000")).extract().path("id");
+        as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", id)
+                .then().statusCode(200).body("proposer.contactPhone", equalTo("13800000000"));
+        as(VILLAGER_LI).get("/api/v1/topics/{id}", id).then().statusCode(200).body("proposer", nullValue());
+        as(HANDLER_AGRI).get("/api/v1/topics/{id}", id).then().statusCode(200).body("proposer", nullValue());
+        as(WEITANG_ORGANIZER).get("/api/v1/topics/{id}", id).then().statusCode(200).body("proposer", nullValue());
+        as(VILLAGER_LI).get("/api/v1/topics").then().body("items.find { it.id == '" + id + "' }.proposer", nullValue());
+    }
+
+    // --- supports ---------------------------------------------------------------------------
+
+    @Test
+    void one_support_per_person_even_when_two_requests_race() throws Exception {
+        String id = submitAs(VILLAGER_WANG, HUITONG);
+        as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", id).then().statusCode(200);
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> statuses.add(as(VILLAGER_LI).post("/api/v1/topics/{id}/supports", id).statusCode()));
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) t.join();
+        Collections.sort(statuses);
+        assertEquals(List.of(201, 409, 409, 409), statuses);
+        as(VILLAGER_WANG).post("/api/v1/topics/{id}/supports", id).then().statusCode(409).body("detail", containsString("自己"));
+        as(STAFF).get("/api/v1/topics/{id}", id).then().body("supportCount", equalTo(1));
+        Number rows = (Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select count(*) from topic_support where topic_id = ?1")
+                .setParameter(1, UUID.fromString(id)).getSingleResult());
+        assertEquals(1, rows.intValue());
+    }
+
+    // --- audit --------------------------------------------------------------------------------
+
+    @Test
+    void every_change_is_in_the_audit_trail_with_actor_role_and_request_id() {
+        String id = submitAs(VILLAGER_WANG, HUITONG);
+        as(HUIMIN_ORGANIZER).header("X-Request-Id", "req-accept-" + id).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"note\":\"列入议事\"}").post("/api/v1/topics/{id}/accept", id).then().statusCode(200)
+                .header("X-Request-Id", "req-accept-" + id);
+        as(SECRETARY).queryParam("targetId", id).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", equalTo(List.of("topic.accept", "topic.submit")))
+                .body("items[0].actor", equalTo("organizer@" + HUIMIN_STREET))
+                .body("items[0].roles", equalTo("organizer"))
+                .body("items[0].requestId", equalTo("req-accept-" + id))
+                .body("items[1].actor", equalTo("wang@huitong"))
+                .body("items[1].at", notNullValue());
+        as(STAFF).queryParam("targetId", id).queryParam("action", "topic.submit").get("/api/v1/audit").then()
+                .body("items.size()", equalTo(1));
+        as(HUIMIN_ORGANIZER).get("/api/v1/audit").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void the_audit_trail_cannot_be_changed_even_in_sql() {
+        submitAs(VILLAGER_WANG, HUITONG);
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("update audit_entry set actor = 'someone-else'").executeUpdate()));
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("delete from audit_entry").executeUpdate()));
+    }
+}
