@@ -12,7 +12,12 @@ import static org.shangliang.commons.testing.EventsTestKit.header;
 import static org.shangliang.commons.testing.EventsTestKit.typeAndSubject;
 import static org.shangliang.commons.testing.EventsTestKit.value;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.shangliang.commons.testing.Api;
+import org.shangliang.commons.testing.JwtTestResource;
+import org.shangliang.commons.testing.TestTokens;
+import org.shangliang.commons.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -30,11 +35,20 @@ import org.shangliang.commons.testing.EventsTestKit;
 
 /** Scheduling and outcomes, fed by TopicAccepted events on the real broker. */
 @QuarkusTest
+@QuarkusTestResource(JwtTestResource.class)
 class SessionFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
+
+    /** The county CPPCC office: may organize anywhere in the county. */
+    static final String COUNTY_STAFF = TestTokens.as(Roles.CPPCC_STAFF, "330421").name("县政协机关").token();
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsCountyStaff() {
+        Api.actByDefaultAs(COUNTY_STAFF);
+    }
 
     static String freshVillage() {
         return "330421004" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
@@ -132,7 +146,7 @@ class SessionFlowTest {
         String item = session.getString("agenda[0].id");
         JsonPath outcome = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201)
-                .body("version", equalTo(1)).body("recommendations", hasSize(2)).extract().jsonPath();
+                .body("version", equalTo(1)).body("recommendations", hasSize(2)).body("recordedBy", equalTo("县政协机关")).extract().jsonPath();
         given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("HELD")).body("agenda[0].status", equalTo("DELIBERATED"));
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
                 && value(r).contains(outcome.getString("id")), WAIT);

@@ -41,6 +41,8 @@ public class ConsultationSession {
     private SessionStatus status;
     @Column(name = "cancel_reason")
     private String cancelReason;
+    @Column(name = "created_by")
+    private String createdBy;
     @Version
     private long version;
     @Column(name = "created_at")
@@ -56,8 +58,9 @@ public class ConsultationSession {
 
     public static ConsultationSession schedule(String title, SessionType type, SessionMode mode, String territoryCode,
                                                Instant startsAt, String venue, String host, UUID previousRoundId,
-                                               List<ConsultableTopic> topics) {
+                                               List<ConsultableTopic> topics, String createdBy) {
         ConsultationSession s = new ConsultationSession();
+        s.createdBy = createdBy;
         s.id = UUID.randomUUID();
         s.title = title;
         s.type = type;
@@ -109,6 +112,7 @@ public class ConsultationSession {
     public SessionStatus status() { return status; }
     public String cancelReason() { return cancelReason; }
     public long version() { return version; }
+    public String createdBy() { return createdBy; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public List<AgendaItem> agenda() { return List.copyOf(agenda); }

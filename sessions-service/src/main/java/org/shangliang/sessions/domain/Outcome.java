@@ -39,6 +39,10 @@ public class Outcome {
     private DecisionRule decisionRule;
     @Column(name = "recorded_at")
     private Instant recordedAt;
+    @Column(name = "recorded_by")
+    private String recordedBy;
+    @Column(name = "recorded_by_name")
+    private String recordedByName;
     @OneToMany(mappedBy = "outcome", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     private List<Recommendation> recommendations = new ArrayList<>();
@@ -46,7 +50,9 @@ public class Outcome {
     protected Outcome() {
     }
 
-    public Outcome(AgendaItem item, int version, String consensus, DecisionRule rule) {
+    public Outcome(AgendaItem item, int version, String consensus, DecisionRule rule, String recordedBy, String recordedByName) {
+        this.recordedBy = recordedBy;
+        this.recordedByName = recordedByName;
         this.id = UUID.randomUUID();
         this.agendaItem = item;
         this.version = version;
@@ -67,5 +73,7 @@ public class Outcome {
     public String consensus() { return consensus; }
     public DecisionRule decisionRule() { return decisionRule; }
     public Instant recordedAt() { return recordedAt; }
+    public String recordedBy() { return recordedBy; }
+    public String recordedByName() { return recordedByName; }
     public List<Recommendation> recommendations() { return List.copyOf(recommendations); }
 }

@@ -1,5 +1,6 @@
 package org.shangliang.sessions.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,7 @@ public class ConsultableTopicResource {
     @Inject ConsultableTopics topics;
 
     @GET
+    @Authenticated
     @Operation(summary = "Topics that may go on an agenda", description = "Accepted topics as learnt from topics-service's TopicAccepted events, newest first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "One page of accepted topics")
     public PageView<ConsultableTopicView> listConsultableTopics(

@@ -1,5 +1,10 @@
 package org.shangliang.sessions.rest;
 
+import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
+import static org.shangliang.commons.security.Roles.ORGANIZER;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,6 +38,7 @@ import org.shangliang.commons.http.Idempotency;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Problem;
+import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.rest.SessionRequests.CancelSession;
 import org.shangliang.sessions.rest.SessionRequests.RecordOutcome;
@@ -49,8 +55,10 @@ public class SessionResource {
 
     @Inject SessionService sessions;
     @Inject Idempotency idempotency;
+    @Inject CurrentCaller caller;
 
     @POST
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Schedule a session", description = "Creates a SCHEDULED session whose agenda lists accepted topics in order, "
             + "and publishes SessionScheduled. Send an Idempotency-Key so a retry creates nothing twice.")
     @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag headers are set",
@@ -60,14 +68,15 @@ public class SessionResource {
     public Response scheduleSession(@Parameter(description = "Unique per intended session; a retry with the same key returns the first response")
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull ScheduleSession request, @Context UriInfo uri) {
-        return idempotency.once(idempotencyKey, "sessions.schedule", request, () -> {
-            SessionView created = sessions.schedule(request);
+        return idempotency.once(idempotencyKey, "sessions.schedule:" + caller.get().subject(), request, () -> {
+            SessionView created = sessions.schedule(request, caller.get());
             return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                     .tag(Preconditions.etag(created.version())).entity(created).build();
         });
     }
 
     @GET
+    @Authenticated
     @Operation(summary = "List sessions", description = "Newest first, keyset-paginated: pass `nextCursor` as `cursor` for the next page.")
     @APIResponse(responseCode = "200", description = "One page of sessions")
     public PageView<SessionView> listSessions(
@@ -81,6 +90,7 @@ public class SessionResource {
 
     @GET
     @Path("/{id}")
+    @Authenticated
     @Operation(summary = "Read a session", description = "With its agenda; the ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,6 +101,7 @@ public class SessionResource {
 
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Cancel a session", description = "Only a SCHEDULED session; needs If-Match. Publishes SessionCancelled.")
     @APIResponse(responseCode = "200", description = "The cancelled session", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -98,30 +109,33 @@ public class SessionResource {
     public Response cancelSession(@PathParam("id") UUID id,
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull CancelSession request) {
-        SessionView view = sessions.cancel(id, ifMatch, request);
+        SessionView view = sessions.cancel(id, ifMatch, request, caller.get());
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
 
     @POST
     @Path("/{id}/agenda-items/{itemId}/outcomes")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Record the outcome of an agenda item", description = "Writes the agreed opinion and its recommendations as an official record. "
             + "The first call creates version 1; a later call records a correction as the next version. Publishes OutcomeRecorded, "
             + "from which followup-service opens one case (办理件) per recommendation.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The session lies outside your territory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The session is CANCELLED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recordOutcome(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                   @Parameter(description = "Unique per intended record; a retry with the same key returns the first response")
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                   @Valid @NotNull RecordOutcome request, @Context UriInfo uri) {
-        return idempotency.once(idempotencyKey, "sessions.outcome:" + id + "/" + itemId, request, () -> {
-            OutcomeView created = sessions.recordOutcome(id, itemId, request);
+        return idempotency.once(idempotencyKey, "sessions.outcome:" + id + "/" + itemId + ":" + caller.get().subject(), request, () -> {
+            OutcomeView created = sessions.recordOutcome(id, itemId, request, caller.get());
             return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(created.version())).build()).entity(created).build();
         });
     }
 
     @GET
     @Path("/{id}/agenda-items/{itemId}/outcomes")
+    @Authenticated
     @Operation(summary = "Outcome versions of an agenda item", description = "Every recorded version, oldest first; the last one is in force.")
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

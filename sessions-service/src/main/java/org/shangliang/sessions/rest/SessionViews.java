@@ -47,10 +47,12 @@ public final class SessionViews {
 
     @Schema(name = "Outcome", description = "An official record: never edited; a correction is a new version")
     public record OutcomeView(UUID id, UUID sessionId, UUID agendaItemId, UUID topicId, int version, String consensus,
-                              DecisionRule decisionRule, List<RecommendationView> recommendations, Instant recordedAt) {
+                              DecisionRule decisionRule, List<RecommendationView> recommendations, Instant recordedAt,
+                              @Schema(description = "Who recorded it (记录人)", example = "惠民街道联络室") String recordedBy) {
         public static OutcomeView of(Outcome o) {
             return new OutcomeView(o.id(), o.agendaItem().session().id(), o.agendaItem().id(), o.agendaItem().topicId(), o.version(),
-                    o.consensus(), o.decisionRule(), o.recommendations().stream().map(RecommendationView::of).toList(), o.recordedAt());
+                    o.consensus(), o.decisionRule(), o.recommendations().stream().map(RecommendationView::of).toList(), o.recordedAt(),
+                    o.recordedByName());
         }
     }
 

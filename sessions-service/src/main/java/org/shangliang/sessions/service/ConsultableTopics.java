@@ -6,7 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.shangliang.commons.audit.Audit;
+import org.shangliang.commons.events.IncomingEvent;
 import org.shangliang.commons.events.MalformedEventException;
+import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.sessions.domain.ConsultableTopic;
@@ -19,9 +22,10 @@ import org.shangliang.sessions.rest.SessionViews.ConsultableTopicView;
 public class ConsultableTopics {
 
     @Inject ConsultableTopicRepository topics;
+    @Inject Audit audit;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(TopicAccepted e) {
+    public void add(TopicAccepted e, IncomingEvent event) {
         if (e.topicId() == null || e.number() == null || e.title() == null || e.territoryCode() == null || e.level() == null) {
             throw new MalformedEventException("TopicAccepted lacks topicId, number, title, territoryCode or level");
         }
@@ -29,6 +33,7 @@ public class ConsultableTopics {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         topics.persist(new ConsultableTopic(e.topicId(), e.number(), e.title(), e.territoryCode(), e.level(),
                 e.acceptedAt() == null ? now : e.acceptedAt(), now));
+        audit.record(Caller.system("topics-service"), event.id(), "topic.consultable", "Topic", e.topicId(), e.number());
     }
 
     @Transactional

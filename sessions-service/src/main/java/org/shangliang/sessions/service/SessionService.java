@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.Outbox;
+import org.shangliang.commons.security.Access;
+import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.problem.ApiException;
@@ -43,9 +46,11 @@ public class SessionService {
     @Inject ConsultableTopicRepository consultable;
     @Inject OutcomeRepository outcomes;
     @Inject Outbox outbox;
+    @Inject Audit audit;
 
     @Transactional
-    public SessionView schedule(ScheduleSession request) {
+    public SessionView schedule(ScheduleSession request, Caller caller) {
+        requireTerritory(request.territoryCode(), caller);
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(request.agenda()));
         if (ids.size() != request.agenda().size()) {
             throw ApiException.badRequest("agenda", Text.of("议程中同一议题只能出现一次", "A topic may appear only once on an agenda"));
@@ -54,9 +59,15 @@ public class SessionService {
                 .collect(Collectors.toMap(ConsultableTopic::topicId, Function.identity()));
         List<ApiException.FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            if (!known.containsKey(ids.get(i))) {
+            ConsultableTopic t = known.get(ids.get(i));
+            if (t == null) {
                 unknown.add(new ApiException.FieldError("agenda[" + i + "]", Text.of(
                         "议题 " + ids.get(i) + " 不存在或尚未立项", "topic " + ids.get(i) + " is unknown or not accepted")));
+            } else if (!t.territoryCode().startsWith(request.territoryCode())) {
+                // A session consults its own territory's topics (a county session takes any; a village hall only its village's).
+                unknown.add(new ApiException.FieldError("agenda[" + i + "]", Text.of(
+                        "议题 " + t.number() + " 不属于本次协商会的区域 " + request.territoryCode(),
+                        "topic " + t.number() + " lies outside the session's territory " + request.territoryCode())));
             }
         }
         if (!unknown.isEmpty()) {
@@ -70,9 +81,10 @@ public class SessionService {
         }
         ConsultationSession session = ConsultationSession.schedule(request.title().strip(), request.type(), request.mode(),
                 request.territoryCode(), request.startsAt(), request.venue(), request.host(), request.previousRoundId(),
-                ids.stream().map(known::get).toList());
+                ids.stream().map(known::get).toList(), caller.subject());
         sessions.persist(session);
         outbox.publish(SessionScheduled.of(session));
+        audit.record(caller, "session.schedule", "Session", session.id(), session.title());
         return SessionView.of(session);
     }
 
@@ -88,28 +100,33 @@ public class SessionService {
     }
 
     @Transactional
-    public SessionView cancel(UUID id, String ifMatch, CancelSession request) {
+    public SessionView cancel(UUID id, String ifMatch, CancelSession request, Caller caller) {
         ConsultationSession session = find(id);
+        requireTerritory(session.territoryCode(), caller);
         Preconditions.requireIfMatch(ifMatch, session.version());
         session.cancel(request.reason().strip());
         outbox.publish(SessionCancelled.of(session));
+        audit.record(caller, "session.cancel", "Session", session.id(), session.cancelReason());
         sessions.flush();
         return SessionView.of(session);
     }
 
     @Transactional
-    public OutcomeView recordOutcome(UUID sessionId, UUID itemId, RecordOutcome request) {
+    public OutcomeView recordOutcome(UUID sessionId, UUID itemId, RecordOutcome request, Caller caller) {
         // Locked: two clerks recording at once get versions 1 and 2, not a clash on the version number.
         ConsultationSession session = sessions.findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> notFound(sessionId));
+        requireTerritory(session.territoryCode(), caller);
         AgendaItem item = item(session, itemId);
         session.outcomeRecorded(item);
-        Outcome outcome = new Outcome(item, outcomes.latestVersion(item.id()) + 1, request.consensus().strip(), request.decisionRule());
+        Outcome outcome = new Outcome(item, outcomes.latestVersion(item.id()) + 1, request.consensus().strip(), request.decisionRule(),
+                caller.subject(), caller.name());
         for (NewRecommendation r : request.recommendations()) {
             outcome.recommend(r.text().strip(), r.suggestedUnit().strip(), r.dueDate());
         }
         outcomes.persist(outcome);
         outbox.publish(OutcomeRecorded.of(outcome));
+        audit.record(caller, "outcome.record", "Outcome", outcome.id(), "session " + session.id() + ", version " + outcome.version());
         return OutcomeView.of(outcome);
     }
 
@@ -117,6 +134,14 @@ public class SessionService {
     public List<OutcomeView> outcomes(UUID sessionId, UUID itemId) {
         AgendaItem item = item(find(sessionId), itemId);
         return outcomes.of(item.id()).stream().map(OutcomeView::of).toList();
+    }
+
+    /** Organizers act in their own territory; the county office covers the whole county. */
+    private static void requireTerritory(String territoryCode, Caller caller) {
+        if (!caller.covers(territoryCode)) {
+            throw Access.forbidden(Text.of("只能组织本人所辖区域（" + caller.territory() + "）的协商会",
+                    "You may organize sessions only inside your territory (" + caller.territory() + ")"));
+        }
     }
 
     private static AgendaItem item(ConsultationSession session, UUID itemId) {

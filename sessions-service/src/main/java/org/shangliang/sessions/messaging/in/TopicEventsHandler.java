@@ -20,7 +20,7 @@ public class TopicEventsHandler implements EventHandler {
     public void on(IncomingEvent event) {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
-            case "TopicAccepted" -> consultableTopics.add(event.read(TopicEvents.TopicAccepted.class));
+            case "TopicAccepted" -> consultableTopics.add(event.read(TopicEvents.TopicAccepted.class), event);
             case "TopicSubmitted", "TopicRejected" -> { } // not consultable; nothing to keep
             default -> inbox.unknownType(event);
         }

@@ -12,9 +12,9 @@ import org.shangliang.sessions.domain.Outcome;
  * recommendations, each of which followup-service turns into a case (办理件).
  * Keyed by session, so a session's events stay in order.
  */
-public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, String sessionTitle, UUID agendaItemId,
+public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, String sessionTitle, String territoryCode, UUID agendaItemId,
                               UUID topicId, String topicNumber, String topicTitle, String consensus, String decisionRule,
-                              List<Recommendation> recommendations, Instant recordedAt) implements DomainEvent {
+                              List<Recommendation> recommendations, Instant recordedAt, String recordedBy) implements DomainEvent {
 
     public record Recommendation(UUID recommendationId, int position, String text, String suggestedUnit, LocalDate dueDate) {
     }
@@ -22,10 +22,10 @@ public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, Strin
     public static OutcomeRecorded of(Outcome o) {
         var item = o.agendaItem();
         var session = item.session();
-        return new OutcomeRecorded(o.id(), o.version(), session.id(), session.title(), item.id(), item.topicId(),
+        return new OutcomeRecorded(o.id(), o.version(), session.id(), session.title(), session.territoryCode(), item.id(), item.topicId(),
                 item.topicNumber(), item.topicTitle(), o.consensus(), o.decisionRule().name(),
                 o.recommendations().stream().map(r -> new Recommendation(r.id(), r.position(), r.text(), r.suggestedUnit(), r.dueDate())).toList(),
-                o.recordedAt());
+                o.recordedAt(), o.recordedBy());
     }
 
     @Override public String eventType() { return "OutcomeRecorded"; }
