@@ -11,7 +11,12 @@ import static org.shangliang.commons.testing.EventsTestKit.header;
 import static org.shangliang.commons.testing.EventsTestKit.typeAndSubject;
 import static org.shangliang.commons.testing.EventsTestKit.value;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.shangliang.commons.security.Roles;
+import org.shangliang.commons.testing.Api;
+import org.shangliang.commons.testing.JwtTestResource;
+import org.shangliang.commons.testing.TestTokens;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,11 +29,21 @@ import org.shangliang.commons.testing.EventsTestKit;
 
 /** Cases opened from OutcomeRecorded events on the real broker, and signing for them. */
 @QuarkusTest
+@QuarkusTestResource(JwtTestResource.class)
 class CaseFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
+
+    static final String COUNTY_STAFF = TestTokens.as(Roles.CPPCC_STAFF, "330421").token();
+    /** A clerk of the agricultural department (县农业农村局), the lead unit of the demo's case. */
+    static final String AGRI_CLERK = TestTokens.as(Roles.HANDLER, "330421").unit("县农业农村局").subject("clerk@agri").token();
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsCountyStaff() {
+        Api.actByDefaultAs(COUNTY_STAFF);
+    }
 
     static String outcome(String session, String topic, int version, String... recommendations) {
         StringBuilder recs = new StringBuilder();
@@ -39,9 +54,9 @@ class CaseFlowTest {
                     """.formatted(recommendations[i], i + 1));
         }
         return """
-                {"outcomeId": "%s", "version": %d, "sessionId": "%s", "sessionTitle": "惠通村民生议事堂第8次协商", "agendaItemId": "%s",
+                {"outcomeId": "%s", "version": %d, "sessionId": "%s", "sessionTitle": "惠通村民生议事堂第8次协商", "territoryCode": "330421004001", "agendaItemId": "%s",
                  "topicId": "%s", "topicNumber": "YT-2026-0042", "topicTitle": "惠通村土地确权第三轮协商",
-                 "consensus": "换届前召开第三轮协商", "decisionRule": "CONSENSUS", "recommendations": [%s], "recordedAt": "2026-12-03T08:40:00Z"}
+                 "consensus": "换届前召开第三轮协商", "decisionRule": "CONSENSUS", "recommendations": [%s], "recordedAt": "2026-12-03T08:40:00Z", "recordedBy": "organizer-huimin"}
                 """.formatted(UUID.randomUUID(), version, session, UUID.randomUUID(), topic, recs);
     }
 
@@ -105,11 +120,11 @@ class CaseFlowTest {
     @Test
     void signing_needs_if_match_then_moves_to_SIGNED_once() {
         String id = openedCase();
-        given().post("/api/v1/cases/{id}/sign", id).then().statusCode(428).contentType("application/problem+json");
-        given().header("If-Match", "\"3\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(412).contentType("application/problem+json");
-        given().header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(200)
+        Api.as(AGRI_CLERK).post("/api/v1/cases/{id}/sign", id).then().statusCode(428).contentType("application/problem+json");
+        Api.as(AGRI_CLERK).header("If-Match", "\"3\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(412).contentType("application/problem+json");
+        Api.as(AGRI_CLERK).header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(200)
                 .body("status", equalTo("SIGNED")).header("ETag", "\"1\"").body("allowedActions", hasSize(0));
-        given().header("If-Match", "\"1\"").header("Accept-Language", "en").post("/api/v1/cases/{id}/sign", id).then().statusCode(409)
+        Api.as(AGRI_CLERK).header("If-Match", "\"1\"").header("Accept-Language", "en").post("/api/v1/cases/{id}/sign", id).then().statusCode(409)
                 .body("detail", containsString("Allowed from SIGNED: none"));
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("followup"), typeAndSubject("CaseSigned", id), WAIT);
         Contracts.assertValid("CaseSigned", value(event));
@@ -119,8 +134,8 @@ class CaseFlowTest {
     void two_clerks_signing_with_the_same_etag_one_wins() throws Exception {
         String id = openedCase();
         int[] statuses = new int[2];
-        Thread a = new Thread(() -> statuses[0] = given().header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).statusCode());
-        Thread b = new Thread(() -> statuses[1] = given().header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).statusCode());
+        Thread a = new Thread(() -> statuses[0] = Api.as(AGRI_CLERK).header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).statusCode());
+        Thread b = new Thread(() -> statuses[1] = Api.as(AGRI_CLERK).header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).statusCode());
         a.start();
         b.start();
         a.join();

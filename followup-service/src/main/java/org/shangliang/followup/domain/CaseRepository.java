@@ -7,14 +7,36 @@ import java.util.List;
 import java.util.UUID;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.KeysetQuery;
+import org.shangliang.commons.security.Caller;
+import org.shangliang.commons.security.Roles;
+import java.util.HashMap;
+import java.util.Map;
 
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID> {
 
     /** Newest first after {@code cursor}; one row more than {@code limit} tells whether a next page exists. */
-    public List<HandlingCase> page(UUID topicId, CaseStatus status, String unit, Cursor cursor, int limit) {
-        KeysetQuery q = new KeysetQuery().eq("topicId", topicId).eq("status", status).eq("leadUnit", unit).after(cursor, "createdAt", "id");
+    public List<HandlingCase> page(Caller caller, UUID topicId, CaseStatus status, String unit, Cursor cursor, int limit) {
+        KeysetQuery q = new KeysetQuery().eq("topicId", topicId).eq("status", status).eq("leadUnit", unit)
+                .where(visibleTo(caller), visibilityParams(caller)).after(cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
+    }
+
+    /** The list form of {@link CaseAccess#canSee}. */
+    private static String visibleTo(Caller c) {
+        boolean territory = CaseAccess.followsTerritory(c);
+        boolean unit = c.is(Roles.HANDLER) && c.unit() != null;
+        if (territory && unit) return "territoryCode like :scope or leadUnit = :unit";
+        if (territory) return "territoryCode like :scope";
+        if (unit) return "leadUnit = :unit";
+        return "1 = 0";
+    }
+
+    private static Map<String, Object> visibilityParams(Caller c) {
+        Map<String, Object> p = new HashMap<>();
+        if (CaseAccess.followsTerritory(c)) p.put("scope", (c.territory() == null ? "-" : c.territory()) + "%");
+        if (c.is(Roles.HANDLER) && c.unit() != null) p.put("unit", c.unit());
+        return p;
     }
 
     public boolean existsForRecommendation(UUID recommendationId) {

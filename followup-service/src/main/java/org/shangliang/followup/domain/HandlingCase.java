@@ -38,6 +38,8 @@ public class HandlingCase {
     private String content;
     @Column(name = "lead_unit")
     private String leadUnit;
+    @Column(name = "territory_code")
+    private String territoryCode;
     @Column(name = "due_date")
     private LocalDate dueDate;
     @Enumerated(EnumType.STRING)
@@ -55,8 +57,10 @@ public class HandlingCase {
     }
 
     public static HandlingCase open(String number, UUID recommendationId, UUID outcomeId, UUID sessionId, UUID topicId,
-                                    String topicNumber, String topicTitle, String content, String leadUnit, LocalDate dueDate) {
+                                    String topicNumber, String topicTitle, String content, String leadUnit, LocalDate dueDate,
+                                    String territoryCode) {
         HandlingCase c = new HandlingCase();
+        c.territoryCode = territoryCode;
         c.id = UUID.randomUUID();
         c.number = number;
         c.recommendationId = recommendationId;
@@ -91,6 +95,7 @@ public class HandlingCase {
     public String content() { return content; }
     public String leadUnit() { return leadUnit; }
     public LocalDate dueDate() { return dueDate; }
+    public String territoryCode() { return territoryCode; }
     public CaseStatus status() { return status; }
     public Instant signedAt() { return signedAt; }
     public long version() { return version; }

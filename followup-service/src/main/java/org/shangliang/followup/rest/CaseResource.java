@@ -1,5 +1,11 @@
 package org.shangliang.followup.rest;
 
+import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
+import static org.shangliang.commons.security.Roles.HANDLER;
+import static org.shangliang.commons.security.Roles.LEADER;
+import static org.shangliang.commons.security.Roles.ORGANIZER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Problem;
+import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.followup.domain.CaseStatus;
 import org.shangliang.followup.rest.CaseViews.CaseView;
 import org.shangliang.followup.service.CaseService;
@@ -36,10 +43,13 @@ import org.shangliang.followup.service.CaseService;
 public class CaseResource {
 
     @Inject CaseService cases;
+    @Inject CurrentCaller caller;
 
     @GET
+    @RolesAllowed({CPPCC_STAFF, LEADER, ORGANIZER, HANDLER})
     @Operation(summary = "List cases", description = "Newest first, keyset-paginated: pass `nextCursor` as `cursor` for the next page. "
-            + "Cases appear moments after an outcome is recorded in sessions-service.")
+            + "Cases appear moments after an outcome is recorded in sessions-service. "
+            + "Staff, leaders and organizers see the cases of their territory; a department handler sees its own unit's cases.")
     @APIResponse(responseCode = "200", description = "One page of cases")
     public PageView<CaseView> listCases(
             @Parameter(description = "Only cases of this topic") @QueryParam("topicId") UUID topicId,
@@ -47,28 +57,31 @@ public class CaseResource {
             @Parameter(description = "Only cases of this lead unit", example = "县农业农村局") @QueryParam("unit") @Size(max = 100) String unit,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
-        return cases.list(topicId, status, unit, cursor, limit);
+        return cases.list(topicId, status, unit, cursor, limit, caller.get());
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({CPPCC_STAFF, LEADER, ORGANIZER, HANDLER})
     @Operation(summary = "Read a case", description = "The ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getCase(@PathParam("id") UUID id) {
-        CaseView view = cases.get(id);
+        CaseView view = cases.get(id, caller.get());
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
 
     @POST
     @Path("/{id}/sign")
+    @RolesAllowed(HANDLER)
     @Operation(summary = "Sign for a case (签收)", description = "The lead unit takes the case on. Only from ASSIGNED; needs If-Match. Publishes CaseSigned.")
     @APIResponse(responseCode = "200", description = "The signed case", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your unit is not the lead unit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the case's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signCase(@PathParam("id") UUID id,
                          @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch) {
-        CaseView view = cases.sign(id, ifMatch);
+        CaseView view = cases.sign(id, ifMatch, caller.get());
         return Response.ok(view).tag(Preconditions.etag(view.version())).build();
     }
 }

@@ -20,6 +20,7 @@ public final class CaseViews {
                            @Schema(description = "What is to be done (the recommendation)") String content,
                            @Schema(description = "Lead unit (承办单位)", example = "县农业农村局") String leadUnit,
                            @Schema(nullable = true) LocalDate dueDate,
+                           @Schema(description = "Territory of the session that produced it", example = "330421004001") String territoryCode,
                            @Schema(description = "ASSIGNED → SIGNED") CaseStatus status, @Schema(nullable = true) Instant signedAt,
                            List<CaseStatus.Action> allowedActions,
                            @Schema(description = "Also the ETag; send it in If-Match to update") long version,
@@ -27,7 +28,7 @@ public final class CaseViews {
 
         public static CaseView of(HandlingCase c) {
             return new CaseView(c.id(), c.number(), c.recommendationId(), c.outcomeId(), c.sessionId(), c.topicId(), c.topicNumber(),
-                    c.topicTitle(), c.content(), c.leadUnit(), c.dueDate(), c.status(), c.signedAt(),
+                    c.topicTitle(), c.content(), c.leadUnit(), c.dueDate(), c.territoryCode(), c.status(), c.signedAt(),
                     c.status().allowed().stream().sorted().toList(), c.version(), c.createdAt(), c.updatedAt());
         }
     }

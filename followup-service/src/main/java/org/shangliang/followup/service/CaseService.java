@@ -6,7 +6,12 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.shangliang.commons.audit.Audit;
+import org.shangliang.commons.events.IncomingEvent;
 import org.shangliang.commons.events.MalformedEventException;
+import org.shangliang.commons.security.Access;
+import org.shangliang.commons.security.Caller;
+import org.shangliang.followup.domain.CaseAccess;
 import org.shangliang.commons.events.Outbox;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
@@ -31,12 +36,14 @@ public class CaseService {
     @Inject CaseRepository cases;
     @Inject Outbox outbox;
     @Inject YearlyNumbers numbers;
+    @Inject Audit audit;
 
     /** One case per recommendation of the first version of an outcome. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void openFor(OutcomeRecorded outcome) {
-        if (outcome.outcomeId() == null || outcome.topicId() == null || outcome.sessionId() == null || outcome.recommendations() == null) {
-            throw new MalformedEventException("OutcomeRecorded lacks outcomeId, sessionId, topicId or recommendations");
+    public void openFor(OutcomeRecorded outcome, IncomingEvent event) {
+        if (outcome.outcomeId() == null || outcome.topicId() == null || outcome.sessionId() == null || outcome.recommendations() == null
+                || outcome.territoryCode() == null) {
+            throw new MalformedEventException("OutcomeRecorded lacks outcomeId, sessionId, territoryCode, topicId or recommendations");
         }
         if (outcome.version() > 1) {
             // A correction of the record: its cases already exist and are being handled. Carrying
@@ -50,35 +57,42 @@ public class CaseService {
             }
             if (cases.existsForRecommendation(r.recommendationId())) continue;
             HandlingCase c = HandlingCase.open(numbers.next("BJ"), r.recommendationId(), outcome.outcomeId(), outcome.sessionId(),
-                    outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), r.text(), r.suggestedUnit(), r.dueDate());
+                    outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), r.text(), r.suggestedUnit(), r.dueDate(),
+                    outcome.territoryCode());
             cases.persist(c);
             outbox.publish(CaseOpened.of(c));
+            audit.record(Caller.system("sessions-service"), event.id(), "case.open", "Case", c.id(), c.number() + " → " + c.leadUnit());
         }
     }
 
     @Transactional
-    public CaseView get(UUID id) {
-        return CaseView.of(find(id));
+    public CaseView get(UUID id, Caller caller) {
+        return CaseView.of(find(id, caller));
     }
 
     @Transactional
-    public PageView<CaseView> list(UUID topicId, CaseStatus status, String unit, String cursor, int limit) {
-        List<HandlingCase> rows = cases.page(topicId, status, unit, Cursor.decode(cursor), limit);
+    public PageView<CaseView> list(UUID topicId, CaseStatus status, String unit, String cursor, int limit, Caller caller) {
+        List<HandlingCase> rows = cases.page(caller, topicId, status, unit, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, CaseView::of, c -> new Cursor(c.createdAt(), c.id()));
     }
 
     @Transactional
-    public CaseView sign(UUID id, String ifMatch) {
-        HandlingCase c = find(id);
+    public CaseView sign(UUID id, String ifMatch, Caller caller) {
+        HandlingCase c = find(id, caller);
+        if (!CaseAccess.isLeadUnit(c, caller)) {
+            throw Access.forbidden(Text.of("只有承办单位 " + c.leadUnit() + " 可以签收", "Only the lead unit " + c.leadUnit() + " may sign for this case"));
+        }
         Preconditions.requireIfMatch(ifMatch, c.version());
         c.sign();
         outbox.publish(CaseSigned.of(c));
+        audit.record(caller, "case.sign", "Case", c.id(), c.number());
         cases.flush();
         return CaseView.of(c);
     }
 
-    private HandlingCase find(UUID id) {
-        return cases.findByIdOptional(id).orElseThrow(() -> ApiException.notFound(
+    /** A case the caller may not see does not exist for them: 404, not 403. */
+    private HandlingCase find(UUID id, Caller caller) {
+        return cases.findByIdOptional(id).filter(c -> CaseAccess.canSee(c, caller)).orElseThrow(() -> ApiException.notFound(
                 Text.of("没有编号为 " + id + " 的办理件", "No case with id " + id)));
     }
 }

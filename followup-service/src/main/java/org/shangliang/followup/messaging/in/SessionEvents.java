@@ -11,7 +11,7 @@ public final class SessionEvents {
     }
 
     /** OutcomeRecorded — 协商成果已记录. */
-    public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, UUID topicId, String topicNumber, String topicTitle,
+    public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, String territoryCode, UUID topicId, String topicNumber, String topicTitle,
                                   List<Recommendation> recommendations) {
         public record Recommendation(UUID recommendationId, String text, String suggestedUnit, LocalDate dueDate) {
         }

@@ -20,7 +20,7 @@ public class SessionEventsHandler implements EventHandler {
     public void on(IncomingEvent event) {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
-            case "OutcomeRecorded" -> cases.openFor(event.read(SessionEvents.OutcomeRecorded.class));
+            case "OutcomeRecorded" -> cases.openFor(event.read(SessionEvents.OutcomeRecorded.class), event);
             case "SessionScheduled", "SessionCancelled" -> { } // nothing to follow up yet
             default -> inbox.unknownType(event);
         }

@@ -1,0 +1,28 @@
+package org.shangliang.followup.domain;
+
+import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
+import static org.shangliang.commons.security.Roles.HANDLER;
+import static org.shangliang.commons.security.Roles.LEADER;
+import static org.shangliang.commons.security.Roles.ORGANIZER;
+
+import org.shangliang.commons.security.Caller;
+
+/** Who may see and handle a case (办理件): staff and leaders by territory, a department only its own cases. */
+public final class CaseAccess {
+
+    private CaseAccess() {
+    }
+
+    /** Follows cases by territory: the county office, leaders and township organizers. */
+    static boolean followsTerritory(Caller c) {
+        return c.isAny(CPPCC_STAFF, LEADER, ORGANIZER);
+    }
+
+    public static boolean canSee(HandlingCase k, Caller c) {
+        return (followsTerritory(c) && c.covers(k.territoryCode())) || isLeadUnit(k, c);
+    }
+
+    public static boolean isLeadUnit(HandlingCase k, Caller c) {
+        return c.is(HANDLER) && c.unit() != null && c.unit().equals(k.leadUnit());
+    }
+}
