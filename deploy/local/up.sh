@@ -5,6 +5,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$ROOT/deploy/local/postgres.sh"
 "$ROOT/deploy/local/kafka.sh"
+"$ROOT/deploy/local/jwt.sh"
+
+# Tokens: the local development issuer and key unless an OIDC provider is configured (see README).
+export JWT_ISSUER="${JWT_ISSUER:-urn:shangliang:local-dev}"
+export JWT_AUDIENCE="${JWT_AUDIENCE:-shangliang}"
+export JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$STATE/jwt/public.pem}"
+if [ "$JWT_ISSUER" = "urn:shangliang:local-dev" ]; then export SHANGLIANG_SECURITY_ALLOW_DEV_ISSUER=true; fi
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   log "building (mvn -B -DskipTests install)"
@@ -44,5 +51,6 @@ Shangliang is up.
   followup-service  http://127.0.0.1:8083   Swagger UI http://127.0.0.1:8083/q/swagger-ui   OpenAPI http://127.0.0.1:8083/q/openapi
   health            http://127.0.0.1:808{1,2,3}/q/health    metrics  http://127.0.0.1:808{1,2,3}/q/metrics
   Kafka             $KAFKA_HOST:$KAFKA_PORT          PostgreSQL $PG_HOST:$PG_PORT (role $PG_USER)
+  tokens            issuer $JWT_ISSUER; a local one: deploy/local/token.sh cppcc_staff 330421
 Stop with: deploy/local/down.sh
 MSG

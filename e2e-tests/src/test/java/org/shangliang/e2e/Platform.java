@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.shangliang.commons.testing.TestTokens;
 
 /**
  * The three packaged services started as separate processes, as in production: their own
@@ -52,6 +53,9 @@ final class Platform implements AutoCloseable {
             pb.environment().put(upper + "_DB_URL", "jdbc:postgresql://" + pg + "/" + svc.getKey() + "_e2e");
             pb.environment().put("EVENTS_NAMESPACE", namespace);
             pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+            pb.environment().put("JWT_ISSUER", TestTokens.ISSUER);
+            pb.environment().put("JWT_AUDIENCE", TestTokens.AUDIENCE);
+            pb.environment().put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
             processes.add(pb.start());
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

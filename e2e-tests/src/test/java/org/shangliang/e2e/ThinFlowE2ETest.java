@@ -1,6 +1,6 @@
 package org.shangliang.e2e;
 
-import static io.restassured.RestAssured.given;
+import static org.shangliang.commons.testing.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,11 +11,11 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.shangliang.commons.testing.TestTokens;
 
 /**
  * The whole loop across the three running services over real Kafka: a villager's topic is
@@ -30,6 +30,13 @@ class ThinFlowE2ETest {
     private static final long WAIT_MS = 20_000;
 
     private Platform platform;
+
+    // The people of the demo, each with a real token of their role and territory.
+    private static final String HUIMIN = "330421004";
+    private static final String VILLAGER = TestTokens.as("resident", HUIMIN + "001").subject("wang@huitong").name("王建国").token();
+    private static final String ORGANIZER = TestTokens.as("organizer", HUIMIN).name("惠民街道政协联络室").token();
+    private static final String STAFF = TestTokens.as("cppcc_staff", "330421").name("县政协机关").token();
+    private static final String AGRI_CLERK = TestTokens.as("handler", "330421").unit("县农业农村局").subject("clerk@agri").token();
 
     @BeforeAll
     void start() throws Exception {
@@ -48,15 +55,16 @@ class ThinFlowE2ETest {
         JsonPath outcome = loop.recordOutcome();
         String caseId = loop.awaitCase();
 
-        given().get(FOLLOWUP + "/api/v1/cases/{id}", caseId).then().statusCode(200)
+        as(STAFF).get(FOLLOWUP + "/api/v1/cases/{id}", caseId).then().statusCode(200)
                 .body("topicId", equalTo(loop.topic)).body("status", equalTo("ASSIGNED"))
-                .body("leadUnit", equalTo("县农业农村局")).body("outcomeId", equalTo(outcome.getString("id")));
-        awaitTrue(() -> "IN_FOLLOW_UP".equals(given().get(TOPICS + "/api/v1/topics/{id}", loop.topic).then().extract().path("status")),
+                .body("leadUnit", equalTo("县农业农村局")).body("outcomeId", equalTo(outcome.getString("id")))
+                .body("territoryCode", equalTo(loop.village));
+        awaitTrue(() -> "IN_FOLLOW_UP".equals(as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}", loop.topic).then().extract().path("status")),
                 "topic shows IN_FOLLOW_UP");
-        given().get(TOPICS + "/api/v1/topics/{id}/timeline", loop.topic).then().statusCode(200)
+        as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}/timeline", loop.topic).then().statusCode(200)
                 .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "DELIBERATED", "CASE_OPENED")))
                 .body("service", equalTo(List.of("topics-service", "topics-service", "sessions-service", "sessions-service", "followup-service")));
-        given().header("If-Match", "\"0\"").post(FOLLOWUP + "/api/v1/cases/{id}/sign", caseId).then().statusCode(200).body("status", equalTo("SIGNED"));
+        as(AGRI_CLERK).header("If-Match", "\"0\"").post(FOLLOWUP + "/api/v1/cases/{id}/sign", caseId).then().statusCode(200).body("status", equalTo("SIGNED"));
     }
 
     @Test
@@ -82,27 +90,27 @@ class ThinFlowE2ETest {
 
     /** One topic's way through the loop. */
     private static final class Loop {
-        final String village = "330421004" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        final String village = HUIMIN + "001";
         String topic;
         String session;
         String item;
 
         Loop acceptTopic() {
-            topic = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+            topic = as(VILLAGER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                     .body("""
                             {"title": "惠通村土地确权第三轮协商", "description": "部分承包户对确权面积有异议，建议换届前再协商一轮。",
                              "themes": ["农业"], "territoryCode": "%s", "level": "VILLAGE", "channel": "RESIDENT"}
                             """.formatted(village))
                     .post(TOPICS + "/api/v1/topics").then().statusCode(201).extract().path("id");
-            given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"note\": \"列入第8次民生议事堂\"}")
+            as(ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"note\": \"列入第8次民生议事堂\"}")
                     .post(TOPICS + "/api/v1/topics/{id}/accept", topic).then().statusCode(200).body("status", equalTo("ACCEPTED"));
-            awaitTrue(() -> given().queryParam("territory", village).get(SESSIONS + "/api/v1/consultable-topics")
+            awaitTrue(() -> as(ORGANIZER).queryParam("territory", village).queryParam("limit", 100).get(SESSIONS + "/api/v1/consultable-topics")
                     .then().extract().<List<String>>path("items.topicId").contains(topic), "sessions-service learns of the topic");
             return this;
         }
 
         Loop scheduleSession() {
-            JsonPath s = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+            JsonPath s = as(ORGANIZER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                     .body("""
                             {"title": "惠通村民生议事堂2026年第8次协商", "type": "VILLAGE_HALL", "mode": "IN_PERSON", "territoryCode": "%s",
                              "startsAt": "2026-12-03T06:30:00Z", "venue": "惠通村文化礼堂", "agenda": ["%s"]}
@@ -114,7 +122,7 @@ class ThinFlowE2ETest {
         }
 
         JsonPath recordOutcome() {
-            return given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+            return as(ORGANIZER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                     .body("""
                             {"consensus": "在村委换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。", "decisionRule": "CONSENSUS",
                              "recommendations": [{"text": "核对二轮承包台账，组织承包户重新确认权属", "suggestedUnit": "县农业农村局", "dueDate": "2027-01-31"}]}
@@ -126,7 +134,7 @@ class ThinFlowE2ETest {
         String awaitCase() {
             long deadline = System.currentTimeMillis() + WAIT_MS;
             while (System.currentTimeMillis() < deadline) {
-                List<String> ids = given().queryParam("topicId", topic).get(FOLLOWUP + "/api/v1/cases").then().statusCode(200).extract().path("items.id");
+                List<String> ids = as(STAFF).queryParam("topicId", topic).get(FOLLOWUP + "/api/v1/cases").then().statusCode(200).extract().path("items.id");
                 if (!ids.isEmpty()) return ids.get(0);
                 sleep(2);
             }
