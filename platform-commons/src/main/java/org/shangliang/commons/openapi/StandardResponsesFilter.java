@@ -46,6 +46,16 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "422", "The Idempotency-Key was already used with a different body");
         }
         add(responses, "500", "Unexpected failure; the body carries an error id for the operators");
+        // The security layer declares 401/403 itself, without a body: say that the body is a problem too.
+        for (String code : new String[] {"401", "403"}) {
+            APIResponse r = responses.getAPIResponse(code);
+            if (r != null && r.getContent() == null) r.setContent(problem());
+        }
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problem() {
+        return OASFactory.createContent().addMediaType("application/problem+json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
     }
 
     private static boolean hasHeader(Operation op, String name) {
@@ -58,9 +68,7 @@ public class StandardResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description) {
         if (responses.hasAPIResponse(code)) return;
-        APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        APIResponse response = OASFactory.createAPIResponse().description(description).content(problem());
         responses.addAPIResponse(code, response);
     }
 }
