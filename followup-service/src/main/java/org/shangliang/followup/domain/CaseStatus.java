@@ -2,7 +2,6 @@ package org.shangliang.followup.domain;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Text;
 
@@ -27,10 +26,7 @@ public enum CaseStatus {
     public CaseStatus next(Action action) {
         CaseStatus next = MOVES.get(this).get(action);
         if (next == null) {
-            String allowed = allowed().isEmpty() ? "none" : allowed().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
-            throw ApiException.illegalTransition(Text.of(
-                    "办理件状态为 " + this + "，不能执行 " + action + "。此状态允许：" + allowed,
-                    "The case is " + this + "; " + action + " is not allowed. Allowed from " + this + ": " + allowed));
+            throw ApiException.illegalTransition(Text.of("办理件", "case"), this, action, allowed());
         }
         return next;
     }

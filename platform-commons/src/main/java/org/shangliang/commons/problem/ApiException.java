@@ -46,6 +46,18 @@ public class ApiException extends WebApplicationException {
         return new ApiException(409, "illegal-transition", Titles.ILLEGAL_TRANSITION, detail);
     }
 
+    /**
+     * The 409 of a state machine, naming what is allowed from where the object stands.
+     *
+     * @param object the kind of object, e.g. Text.of("议题", "topic")
+     */
+    public static ApiException illegalTransition(Text object, Enum<?> state, Enum<?> action, java.util.Collection<? extends Enum<?>> allowed) {
+        String names = allowed.isEmpty() ? "none" : allowed.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", "));
+        return illegalTransition(Text.of(
+                object.zh() + "状态为 " + state + "，不能执行 " + action + "。此状态允许：" + names,
+                "The " + object.en() + " is " + state + "; " + action + " is not allowed. Allowed from " + state + ": " + names));
+    }
+
     public static ApiException conflict(Text detail) {
         return new ApiException(409, "conflict", Titles.CONFLICT, detail);
     }

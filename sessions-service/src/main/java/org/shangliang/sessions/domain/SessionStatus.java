@@ -2,7 +2,6 @@ package org.shangliang.sessions.domain;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Text;
 
@@ -29,9 +28,6 @@ public enum SessionStatus {
     /** Refuses with a 409 that names what is allowed from here. */
     public void check(Action action) {
         if (allowed().contains(action)) return;
-        String allowed = allowed().isEmpty() ? "none" : allowed().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
-        throw ApiException.illegalTransition(Text.of(
-                "协商会状态为 " + this + "，不能执行 " + action + "。此状态允许：" + allowed,
-                "The session is " + this + "; " + action + " is not allowed. Allowed from " + this + ": " + allowed));
+        throw ApiException.illegalTransition(Text.of("协商会", "session"), this, action, allowed());
     }
 }

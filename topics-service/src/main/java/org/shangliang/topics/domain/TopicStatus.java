@@ -39,10 +39,7 @@ public enum TopicStatus {
     public TopicStatus next(Action action) {
         TopicStatus next = MOVES.getOrDefault(this, Map.of()).get(action);
         if (next == null) {
-            String allowed = allowed().isEmpty() ? "none" : allowed().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
-            throw ApiException.illegalTransition(Text.of(
-                    "议题状态为 " + this + "，不能执行 " + action + "。此状态允许：" + allowed,
-                    "The topic is " + this + "; " + action + " is not allowed. Allowed from " + this + ": " + allowed));
+            throw ApiException.illegalTransition(Text.of("议题", "topic"), this, action, allowed());
         }
         return next;
     }
