@@ -36,7 +36,13 @@ for svc in topics sessions followup; do
   echo $! > "$pidfile"
 done
 
-ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
+# Readiness over plain bash, so a machine without curl can run the platform.
+ready() (
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+  printf 'GET /q/health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  read -r _ status _ <&3
+  [ "$status" = 200 ]
+) 2>/dev/null
 for svc in topics sessions followup; do
   if ! wait_for 120 "$svc-service readiness" ready "${PORTS[$svc]}"; then
     tail -n 40 "$STATE/services/$svc.log" >&2; exit 1
