@@ -7,10 +7,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,7 +44,8 @@ public class EventConsumer {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile boolean assigned;
+    /** Set once the group has given this replica its share (possibly none): events flow from then on. */
+    private volatile boolean joined;
     private KafkaProducer<String, byte[]> deadLetters;
 
     List<String> topics() {
@@ -76,11 +79,11 @@ public class EventConsumer {
         if (deadLetters != null) deadLetters.close(Duration.ofSeconds(5));
     }
 
-    /** Ready once running and given partitions by the group. */
+    /** Ready once running and a member of its consumer group. */
     public boolean isHealthy() {
         if (!running) return topics().isEmpty() || !config.consumer().enabled();
         Thread t = thread;
-        return t != null && t.isAlive();
+        return t != null && t.isAlive() && joined;
     }
 
     private void run() {
@@ -88,7 +91,18 @@ public class EventConsumer {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(clients.consumer(config.group(), config.group() + "-consumer"))) {
                 consumer = c;
-                c.subscribe(topics());
+                c.subscribe(topics(), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        // Offsets are committed after every batch; nothing is pending here.
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        joined = true;
+                        LOG.debugf("assigned %s", partitions);
+                    }
+                });
                 LOG.infof("consuming %s as group %s", topics(), config.group());
                 while (running) {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
@@ -102,6 +116,7 @@ public class EventConsumer {
                 sleep(1_000);
             } finally {
                 consumer = null;
+                joined = false;
             }
         }
     }

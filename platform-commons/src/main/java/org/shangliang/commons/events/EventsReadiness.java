@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the outbox relay and the event consumer are running. */
+/** Ready only while the outbox relay runs and the event consumer has joined its group. */
 @Readiness
 @ApplicationScoped
 public class EventsReadiness implements HealthCheck {
