@@ -69,7 +69,11 @@ class ThinFlowE2ETest {
 
     @Test
     void median_time_from_outcome_recorded_to_case_visible_over_20_runs() {
-        new Loop().acceptTopic().scheduleSession().recordOutcome(); // warm-up, not counted
+        for (int i = 0; i < 3; i++) { // warm-up (JIT, connection pools), not counted
+            Loop warmUp = new Loop();
+            warmUp.acceptTopic().scheduleSession().recordOutcome();
+            warmUp.awaitCase();
+        }
         List<Double> millis = new ArrayList<>();
         for (int run = 0; run < 20; run++) {
             Loop loop = new Loop();
@@ -84,6 +88,7 @@ class ThinFlowE2ETest {
         double median = (sorted.get(9) + sorted.get(10)) / 2;
         System.out.printf("%nE2E outcome recorded -> case visible over %d runs: median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n%n",
                 sorted.size(), median, sorted.get(17), sorted.get(0), sorted.get(19));
+        System.out.printf("E2E runs in order (ms): %s%n%n", millis.stream().map(m -> String.format("%.0f", m)).toList());
         assertEquals(20, millis.size());
         assertTrue(median < 2_000, "median " + median + " ms is far off the 200 ms aim");
     }

@@ -89,7 +89,9 @@ public class EventConsumer {
     private void run() {
         EventHandler handler = handlers.get();
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(clients.consumer(config.group(), config.group() + "-consumer"))) {
+            // The group id carries the namespace, so test runs and deployments sharing a broker never share a group.
+            String groupId = config.namespace() + "." + config.group();
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(clients.consumer(groupId, config.group() + "-consumer"))) {
                 consumer = c;
                 c.subscribe(topics(), new ConsumerRebalanceListener() {
                     @Override
@@ -103,7 +105,7 @@ public class EventConsumer {
                         LOG.debugf("assigned %s", partitions);
                     }
                 });
-                LOG.infof("consuming %s as group %s", topics(), config.group());
+                LOG.infof("consuming %s as group %s", topics(), groupId);
                 while (running) {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) handleBatch(c, records, handler);
