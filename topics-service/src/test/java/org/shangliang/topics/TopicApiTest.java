@@ -214,6 +214,13 @@ class TopicApiTest {
     }
 
     @Test
+    void a_bad_list_element_is_named_by_its_index() {
+        given().contentType(ContentType.JSON)
+                .body("{\"title\":\"t\",\"description\":\"d\",\"territoryCode\":\"330421\",\"level\":\"VILLAGE\",\"themes\":[\"农业\", \"\"]}")
+                .post("/api/v1/topics").then().statusCode(400).body("violations[0].field", equalTo("themes[1]"));
+    }
+
+    @Test
     void an_oversized_body_is_413_problem() {
         String huge = "惠".repeat(100_000);
         given().contentType(ContentType.JSON).body(topicBody(freshVillage(), huge)).post("/api/v1/topics")
@@ -232,6 +239,8 @@ class TopicApiTest {
         given().queryParam("cursor", "garbage!").get("/api/v1/topics").then().statusCode(400)
                 .body("violations[0].field", equalTo("cursor"));
         given().queryParam("limit", 1000).get("/api/v1/topics").then().statusCode(400)
+                .body("violations[0].field", equalTo("limit"));
+        given().queryParam("limit", "abc").get("/api/v1/topics").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("limit"));
         given().queryParam("status", "DONE").get("/api/v1/topics").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("status")).body("detail", containsString("SUBMITTED"));

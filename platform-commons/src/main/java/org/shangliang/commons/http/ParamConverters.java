@@ -14,7 +14,7 @@ import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Text;
 
 /**
- * UUIDs and enum values in paths and queries. A value that does not parse is the client's
+ * UUIDs, whole numbers and enum values in paths and queries. A value that does not parse is the client's
  * mistake: 400 naming the parameter (and the allowed values), where JAX-RS would answer 404.
  */
 @Provider
@@ -33,6 +33,19 @@ public class ParamConverters implements ParamConverterProvider {
                         return UUID.fromString(value);
                     } catch (IllegalArgumentException e) {
                         throw ApiException.badRequest(name, Text.of(name + "：“" + value + "” 不是有效的 UUID", name + ": \"" + value + "\" is not a valid UUID"));
+                    }
+                }
+            };
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) new Converter<Integer>(String::valueOf) {
+                @Override
+                public Integer fromString(String value) {
+                    if (value == null || value.isEmpty()) return null;
+                    try {
+                        return Integer.valueOf(value.trim());
+                    } catch (NumberFormatException e) {
+                        throw ApiException.badRequest(name, Text.of(name + "：“" + value + "” 不是整数", name + ": \"" + value + "\" is not a whole number"));
                     }
                 }
             };

@@ -200,6 +200,11 @@ public class ProblemMappers {
                 continue;
             }
             String name = node.getName();
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || (name != null && name.startsWith("<"))) {
+                // "themes.<list element>[0]" reads better as "themes[0]"
+                if (!names.isEmpty() && node.getIndex() != null) names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                continue;
+            }
             if (name == null) continue;
             names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
         }
