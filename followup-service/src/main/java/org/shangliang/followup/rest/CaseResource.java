@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.PageView;
-import org.shangliang.commons.problem.Preconditions;
+import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.followup.domain.CaseStatus;
@@ -68,7 +68,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getCase(@PathParam("id") UUID id) {
         CaseView view = cases.get(id, caller.get());
-        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+        return Responses.withEtag(view, view.version());
     }
 
     @POST
@@ -82,6 +82,6 @@ public class CaseResource {
     public Response signCase(@PathParam("id") UUID id,
                          @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch) {
         CaseView view = cases.sign(id, ifMatch, caller.get());
-        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+        return Responses.withEtag(view, view.version());
     }
 }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.Idempotency;
 import org.shangliang.commons.http.PageView;
-import org.shangliang.commons.problem.Preconditions;
+import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.sessions.domain.SessionStatus;
@@ -70,8 +70,7 @@ public class SessionResource {
                              @Valid @NotNull ScheduleSession request, @Context UriInfo uri) {
         return idempotency.once(idempotencyKey, "sessions.schedule:" + caller.get().subject(), request, () -> {
             SessionView created = sessions.schedule(request, caller.get());
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(Preconditions.etag(created.version())).entity(created).build();
+            return Responses.created(uri, created.id(), created.version(), created);
         });
     }
 
@@ -96,7 +95,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getSession(@PathParam("id") UUID id) {
         SessionView view = sessions.get(id);
-        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+        return Responses.withEtag(view, view.version());
     }
 
     @POST
@@ -110,7 +109,7 @@ public class SessionResource {
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull CancelSession request) {
         SessionView view = sessions.cancel(id, ifMatch, request, caller.get());
-        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+        return Responses.withEtag(view, view.version());
     }
 
     @POST

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.Idempotency;
 import org.shangliang.commons.http.PageView;
-import org.shangliang.commons.problem.Preconditions;
+import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.topics.domain.Level;
@@ -77,8 +77,7 @@ public class TopicResource {
             @Valid @NotNull SubmitTopic request, @Context UriInfo uri) {
         return idempotency.once(idempotencyKey, "topics.submit:" + caller.get().subject(), request, () -> {
             TopicView created = topics.submit(request, caller.get());
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(Preconditions.etag(created.version())).entity(created).build();
+            return Responses.created(uri, created.id(), created.version(), created);
         });
     }
 
@@ -170,6 +169,6 @@ public class TopicResource {
     }
 
     private static Response withEtag(TopicView view) {
-        return Response.ok(view).tag(Preconditions.etag(view.version())).build();
+        return Responses.withEtag(view, view.version());
     }
 }
