@@ -39,8 +39,26 @@ final class Platform implements AutoCloseable {
         ports.put("followup", FOLLOWUP);
     }
 
+    /** Starts the three services and waits until they are ready; on any failure stops what it started. */
     Platform start() throws IOException, InterruptedException {
+        try {
+            return startAll();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Platform startAll() throws IOException, InterruptedException {
         Files.createDirectories(logs);
+        for (int port : ports.values()) {
+            // A leftover process on our port would answer in place of the service under test.
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                throw new IllegalStateException("port " + port + " is already taken by another process; stop it first");
+            } catch (java.net.ConnectException free) {
+                // good: nobody there
+            }
+        }
         String namespace = "e2e-" + UUID.randomUUID();
         String pg = env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432");
         for (var svc : ports.entrySet()) {

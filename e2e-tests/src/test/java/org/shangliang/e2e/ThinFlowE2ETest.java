@@ -40,7 +40,8 @@ class ThinFlowE2ETest {
 
     @BeforeAll
     void start() throws Exception {
-        platform = new Platform().start();
+        platform = new Platform();
+        platform.start();
     }
 
     @AfterAll
