@@ -13,13 +13,19 @@ export JWT_AUDIENCE="${JWT_AUDIENCE:-shangliang}"
 export JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$STATE/jwt/public.pem}"
 if [ "$JWT_ISSUER" = "urn:shangliang:local-dev" ]; then export SHANGLIANG_SECURITY_ALLOW_DEV_ISSUER=true; fi
 
+# One local broker: the services create their topics, with one replica (production: see docs/operations.md).
+export EVENTS_CREATE_TOPICS="${EVENTS_CREATE_TOPICS:-true}"
+export EVENTS_REPLICATION_FACTOR="${EVENTS_REPLICATION_FACTOR:-1}"
+export EVENTS_MIN_INSYNC_REPLICAS="${EVENTS_MIN_INSYNC_REPLICAS:-1}"
+
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   log "building (mvn -B -DskipTests install)"
   (cd "$ROOT" && mvn -B -q -DskipTests install)
 fi
 
 mkdir -p "$STATE/services"
-declare -A PORTS=([topics]=8081 [sessions]=8082 [followup]=8083)
+# The ports the README documents, each overridable by its *_HTTP_PORT variable (the services read the same ones).
+declare -A PORTS=([topics]="${TOPICS_HTTP_PORT:-8081}" [sessions]="${SESSIONS_HTTP_PORT:-8082}" [followup]="${FOLLOWUP_HTTP_PORT:-8083}")
 for svc in topics sessions followup; do
   port=${PORTS[$svc]}
   pidfile="$STATE/services/$svc.pid"
@@ -52,10 +58,10 @@ done
 cat <<MSG
 
 Shangliang is up.
-  topics-service    http://127.0.0.1:8081   Swagger UI http://127.0.0.1:8081/q/swagger-ui   OpenAPI http://127.0.0.1:8081/q/openapi
-  sessions-service  http://127.0.0.1:8082   Swagger UI http://127.0.0.1:8082/q/swagger-ui   OpenAPI http://127.0.0.1:8082/q/openapi
-  followup-service  http://127.0.0.1:8083   Swagger UI http://127.0.0.1:8083/q/swagger-ui   OpenAPI http://127.0.0.1:8083/q/openapi
-  health            http://127.0.0.1:808{1,2,3}/q/health    metrics  http://127.0.0.1:808{1,2,3}/q/metrics
+  topics-service    http://127.0.0.1:${PORTS[topics]}   Swagger UI http://127.0.0.1:${PORTS[topics]}/q/swagger-ui   OpenAPI http://127.0.0.1:${PORTS[topics]}/q/openapi
+  sessions-service  http://127.0.0.1:${PORTS[sessions]}   Swagger UI http://127.0.0.1:${PORTS[sessions]}/q/swagger-ui   OpenAPI http://127.0.0.1:${PORTS[sessions]}/q/openapi
+  followup-service  http://127.0.0.1:${PORTS[followup]}   Swagger UI http://127.0.0.1:${PORTS[followup]}/q/swagger-ui   OpenAPI http://127.0.0.1:${PORTS[followup]}/q/openapi
+  health            /q/health/ready (database), /q/health/well (event backbone), /q/health/live    metrics /q/metrics
   Kafka             $KAFKA_HOST:$KAFKA_PORT          PostgreSQL $PG_HOST:$PG_PORT (role $PG_USER)
   tokens            issuer $JWT_ISSUER; a local one: deploy/local/token.sh cppcc_staff 330421
 Stop with: deploy/local/down.sh

@@ -71,6 +71,10 @@ final class Platform implements AutoCloseable {
             pb.environment().put(upper + "_DB_URL", "jdbc:postgresql://" + pg + "/" + svc.getKey() + "_e2e");
             pb.environment().put("EVENTS_NAMESPACE", namespace);
             pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+            // One local broker: the services create their topics, with one replica.
+            pb.environment().put("EVENTS_CREATE_TOPICS", "true");
+            pb.environment().put("EVENTS_REPLICATION_FACTOR", "1");
+            pb.environment().put("EVENTS_MIN_INSYNC_REPLICAS", "1");
             pb.environment().put("JWT_ISSUER", TestTokens.ISSUER);
             pb.environment().put("JWT_AUDIENCE", TestTokens.AUDIENCE);
             pb.environment().put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());

@@ -164,6 +164,21 @@ class CaseFlowTest {
         ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("followup-service"),
                 r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
         assertEquals("OutcomeRecorded", header(dead, "ce_type"));
+        assertEquals("malformed", header(dead, "dlt_reason"));
+        assertEquals("1", header(dead, "dlt_attempts"));
+        given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void an_outcome_without_a_version_is_malformed_not_version_zero() {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        String json = outcome(session, topic, 1, UUID.randomUUID().toString()).replaceFirst("\"version\": 1, ", "");
+        var bad = kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
+        ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("followup-service"),
+                r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
+        assertEquals("malformed", header(dead, "dlt_reason"));
+        org.junit.jupiter.api.Assertions.assertTrue(header(dead, "dlt_error").contains("version"), header(dead, "dlt_error"));
         given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(0));
     }
 }

@@ -45,6 +45,8 @@ class SessionFlowTest {
     /** The county CPPCC office: may organize anywhere in the county. */
     static final String COUNTY_STAFF = TestTokens.as(Roles.CPPCC_STAFF, "330421").name("县政协机关").token();
 
+    @jakarta.inject.Inject jakarta.persistence.EntityManager em;
+
     @org.junit.jupiter.api.BeforeEach
     void actAsCountyStaff() {
         Api.actByDefaultAs(COUNTY_STAFF);
@@ -99,6 +101,13 @@ class SessionFlowTest {
         String later = acceptedTopic(village); // same partition or not, wait until a later event was applied too
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("territory", village).get("/api/v1/consultable-topics")
                 .then().body("items", hasSize(2)).body("items.topicId", hasItem(topic)).body("items.topicId", hasItem(later)));
+        // Once because of the inbox, not only because adding a known topic happens to change nothing.
+        Number applied = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Number) em
+                .createNativeQuery("select count(*) from inbox_event where event_id = ?1").setParameter(1, eventId).getSingleResult());
+        assertEquals(1, applied.intValue());
+        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("shangliang_events_duplicates_total{type=\"TopicAccepted\"}"));
+        given().queryParam("targetId", topic).queryParam("action", "topic.consultable").get("/api/v1/audit").then()
+                .body("items", hasSize(1)).body("items[0].actor", org.hamcrest.Matchers.equalTo("system:topics-service"));
     }
 
     @Test
@@ -235,6 +244,9 @@ class SessionFlowTest {
         ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("sessions-service"),
                 r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
         assertEquals(kafka.topic("topics"), header(dead, "dlt_original_topic"));
-        assertTrue(header(dead, "dlt_error").contains("lacks"));
+        assertTrue(header(dead, "dlt_error").contains("is invalid"), header(dead, "dlt_error"));
+        assertTrue(header(dead, "dlt_error").contains("number"), "names the missing field: " + header(dead, "dlt_error"));
+        assertEquals("malformed", header(dead, "dlt_reason"));
+        assertEquals("1", header(dead, "dlt_attempts"), "validated before the handler: no retries");
     }
 }

@@ -31,6 +31,7 @@ class InboxRaceTest {
 
     @Inject LoopEventsHandler handler;
     @Inject ObjectMapper json;
+    @Inject jakarta.validation.Validator validator;
 
     @BeforeEach
     void actAsCountyStaff() {
@@ -51,7 +52,7 @@ class InboxRaceTest {
                 try {
                     start.await();
                     handler.on(new IncomingEvent(eventId, "SessionScheduled", "/shangliang/sessions-service", session, Instant.now(),
-                            "race", 0, 0, payload, json));
+                            "race", 0, 0, payload, json, validator, "sessions-service"));
                 } catch (Throwable e) {
                     failures.add(e);
                 }

@@ -136,15 +136,21 @@ class TopicApiTest {
     void two_concurrent_requests_with_one_key_create_one_topic() throws Exception {
         String village = freshVillage();
         String key = UUID.randomUUID().toString();
-        List<Thread> threads = new ArrayList<>();
-        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         for (int i = 0; i < 4; i++) {
-            Thread t = new Thread(() -> ids.add(given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                    .body(topicBody(village, "美丽乡村奖补细则")).post("/api/v1/topics").then().statusCode(201).extract().path("id")));
-            threads.add(t);
-            t.start();
+            answers.add(pool.submit(() -> {
+                go.await();
+                return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                        .body(topicBody(village, "美丽乡村奖补细则")).post("/api/v1/topics").then().statusCode(201).extract().<String>path("id");
+            }));
         }
-        for (Thread t : threads) t.join();
+        go.countDown();
+        List<String> ids = new ArrayList<>();
+        for (java.util.concurrent.Future<String> answer : answers) ids.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)); // a failed assertion in a request fails here
+        pool.shutdown();
+        assertEquals(4, ids.size());
         assertEquals(1, new HashSet<>(ids).size(), "all four answers name the same topic: " + ids);
         given().queryParam("territory", village).get("/api/v1/topics").then().body("items", hasSize(1));
     }

@@ -9,6 +9,7 @@ import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.KeysetQuery;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.security.Roles;
+import org.shangliang.commons.security.Territories;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,15 +27,15 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
     private static String visibleTo(Caller c) {
         boolean territory = CaseAccess.followsTerritory(c);
         boolean unit = c.is(Roles.HANDLER) && c.unit() != null;
-        if (territory && unit) return "territoryCode like :scope or leadUnit = :unit";
-        if (territory) return "territoryCode like :scope";
+        if (territory && unit) return Territories.startsWith("territoryCode", "scope") + " or leadUnit = :unit";
+        if (territory) return Territories.startsWith("territoryCode", "scope");
         if (unit) return "leadUnit = :unit";
         return "1 = 0";
     }
 
     private static Map<String, Object> visibilityParams(Caller c) {
         Map<String, Object> p = new HashMap<>();
-        if (CaseAccess.followsTerritory(c)) p.put("scope", (c.territory() == null ? "-" : c.territory()) + "%");
+        if (CaseAccess.followsTerritory(c)) p.put("scope", c.territory() == null ? "-" : Territories.likePrefix(c.territory()));
         if (c.is(Roles.HANDLER) && c.unit() != null) p.put("unit", c.unit());
         return p;
     }

@@ -37,6 +37,7 @@ import org.shangliang.followup.domain.CaseStatus;
 import org.shangliang.followup.rest.CaseViews.CaseView;
 import org.shangliang.followup.service.CaseService;
 
+@org.shangliang.commons.http.RateLimited
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "办理件 — cases opened from consultation outcomes and their handling")

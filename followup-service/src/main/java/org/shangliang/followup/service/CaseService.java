@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.IncomingEvent;
-import org.shangliang.commons.events.MalformedEventException;
 import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.followup.domain.CaseAccess;
@@ -41,10 +40,6 @@ public class CaseService {
     /** One case per recommendation of the first version of an outcome. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void openFor(OutcomeRecorded outcome, IncomingEvent event) {
-        if (outcome.outcomeId() == null || outcome.topicId() == null || outcome.sessionId() == null || outcome.recommendations() == null
-                || outcome.territoryCode() == null) {
-            throw new MalformedEventException("OutcomeRecorded lacks outcomeId, sessionId, territoryCode, topicId or recommendations");
-        }
         if (outcome.version() > 1) {
             // A correction of the record: its cases already exist and are being handled. Carrying
             // corrections into open cases is a later feature; until then the record is only noted.
@@ -52,16 +47,13 @@ public class CaseService {
             return;
         }
         for (OutcomeRecorded.Recommendation r : outcome.recommendations()) {
-            if (r.recommendationId() == null || r.text() == null || r.suggestedUnit() == null) {
-                throw new MalformedEventException("a recommendation of outcome " + outcome.outcomeId() + " lacks id, text or suggestedUnit");
-            }
             if (cases.existsForRecommendation(r.recommendationId())) continue;
             HandlingCase c = HandlingCase.open(numbers.next("BJ"), r.recommendationId(), outcome.outcomeId(), outcome.sessionId(),
                     outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), r.text(), r.suggestedUnit(), r.dueDate(),
                     outcome.territoryCode());
             cases.persist(c);
             outbox.publish(CaseOpened.of(c));
-            audit.record(Caller.system("sessions-service"), event.id(), "case.open", "Case", c.id(), c.number() + " → " + c.leadUnit());
+            audit.record(Caller.system(event.publisher()), event.id(), "case.open", "Case", c.id(), c.number() + " → " + c.leadUnit());
         }
     }
 

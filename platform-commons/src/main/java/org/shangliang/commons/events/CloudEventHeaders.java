@@ -15,6 +15,7 @@ public final class CloudEventHeaders {
     public static final String DLT_TOPIC = "dlt_original_topic";
     public static final String DLT_PARTITION = "dlt_original_partition";
     public static final String DLT_OFFSET = "dlt_original_offset";
+    public static final String DLT_REASON = "dlt_reason";
     public static final String DLT_ERROR = "dlt_error";
     public static final String DLT_ATTEMPTS = "dlt_attempts";
     public static final String DLT_CONSUMER = "dlt_consumer_group";

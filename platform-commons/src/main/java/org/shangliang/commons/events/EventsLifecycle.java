@@ -8,15 +8,22 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
-/** Creates the service's topics if missing, then starts the relay and the consumer. */
+/**
+ * Makes sure the service's Kafka topics are there — created with the configured partitions,
+ * replication and retention where this service may create them, only checked where the platform
+ * team owns them — then starts the relay and the consumer. Neither waits for Kafka: the API works
+ * without it, and the outbox keeps what is to be sent.
+ */
 @ApplicationScoped
 public class EventsLifecycle {
 
@@ -27,25 +34,54 @@ public class EventsLifecycle {
     @Inject OutboxRelay relay;
     @Inject EventConsumer consumer;
 
+    private volatile Set<String> missingTopics = Set.of();
+
     void onStart(@Observes StartupEvent ignored) {
         ensureTopics();
         relay.start();
         consumer.start();
     }
 
+    /** Runs after HTTP has drained (quarkus.shutdown.timeout): the consumer stops between events, then the relay between drains. */
     void onStop(@Observes ShutdownEvent ignored) {
         consumer.stop();
         relay.stop();
     }
 
-    private void ensureTopics() {
+    /** Topics found missing at start (only when this service may not create them). */
+    public Set<String> missingTopics() {
+        return missingTopics;
+    }
+
+    Set<String> topicNames() {
         Set<String> names = new LinkedHashSet<>();
         names.add(config.topic(config.stream()));
         names.addAll(consumer.topics());
         names.add(config.deadLetterTopic());
-        List<NewTopic> wanted = new ArrayList<>();
-        for (String name : names) wanted.add(new NewTopic(name, config.partitions(), (short) 1));
+        return names;
+    }
+
+    private void ensureTopics() {
+        Set<String> names = topicNames();
         try (Admin admin = Admin.create(clients.admin())) {
+            if (!config.topics().create()) {
+                Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+                Set<String> missing = new LinkedHashSet<>(names);
+                missing.removeAll(existing);
+                missingTopics = Set.copyOf(missing);
+                if (!missing.isEmpty()) {
+                    LOG.errorf("Kafka topics %s are missing; create them (partitions, replication factor %d, min.insync.replicas %d) "
+                            + "or set shangliang.events.topics.create=true", missing, config.topics().replicationFactor(), config.topics().minInsyncReplicas());
+                }
+                return;
+            }
+            Map<String, String> settings = Map.of(
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.topics().minInsyncReplicas()),
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(config.topics().retention().toMillis()));
+            List<NewTopic> wanted = new ArrayList<>();
+            for (String name : names) {
+                wanted.add(new NewTopic(name, config.topics().partitions(), config.topics().replicationFactor()).configs(settings));
+            }
             var result = admin.createTopics(wanted);
             for (var entry : result.values().entrySet()) {
                 try {

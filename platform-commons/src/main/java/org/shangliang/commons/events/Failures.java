@@ -1,40 +1,39 @@
 package org.shangliang.commons.events;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 
-/** Tells a broken event from a broken environment: only the former belongs in the dead-letter topic. */
+/**
+ * Tells a broken event from a broken environment. Only an event that can never be applied goes
+ * to the dead-letter topic: a malformed one at once, one that hits a data error (SQL classes 22
+ * and 23: bad value, constraint) after a few tries. Everything else — the database down, read-only
+ * after a failover, too many connections, a deadlock, a cancelled query, a transaction timeout, a
+ * bug waiting for its fix — pauses the partition and retries: the event is kept, in order.
+ */
 final class Failures {
+
+    enum Kind {
+        /** The event itself is unusable: dead-letter at once. */
+        MALFORMED,
+        /** The data does not fit (SQL classes 22/23): a few tries, then dead-letter. */
+        DATA,
+        /** Anything else: pause the partition and try again later. */
+        RETRY_LATER
+    }
 
     private Failures() {
     }
 
-    /** The database (or network) is down: the event is fine, try it again later. */
-    static boolean isInfrastructure(Throwable e) {
+    static Kind classify(Throwable e) {
+        boolean data = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException || t instanceof ConnectException) {
-                return true;
+            if (t instanceof MalformedEventException) return Kind.MALFORMED;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22") || state.startsWith("23")) data = true;
             }
-            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) return true;
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                return true;
-            }
+            if (t instanceof jakarta.validation.ConstraintViolationException) data = true;
         }
-        return false;
-    }
-
-    /** Retrying cannot help. */
-    static boolean isPermanent(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MalformedEventException) return true;
-        }
-        return false;
+        return data ? Kind.DATA : Kind.RETRY_LATER;
     }
 
     static String describe(Throwable e) {

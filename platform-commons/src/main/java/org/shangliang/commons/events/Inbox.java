@@ -29,8 +29,10 @@ public class Inbox {
         return inserted == 1;
     }
 
-    /** For event types this service does not know: skipped, but counted so a missing handler shows. */
-    public void unknownType(IncomingEvent event) {
-        metrics.counter("shangliang.events.unknown", "type", event.type()).increment();
+    /** Whether this event id was applied already (for an operator's replay of a dead letter). */
+    @Transactional
+    public boolean seen(String eventId) {
+        return ((Number) em.createNativeQuery("select count(*) from inbox_event where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).intValue() > 0;
     }
 }

@@ -1,21 +1,32 @@
 package org.shangliang.commons.http;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.ProblemMappers;
 import org.shangliang.commons.problem.Text;
+import org.shangliang.commons.problem.Titles;
 
 /**
- * 413 as problem+json for bodies larger than the API accepts. Vert.x keeps a higher hard limit
- * (quarkus.http.limits.max-body-size) for clients that send no Content-Length.
+ * One body limit ({@code shangliang.http.max-body-bytes}, 256 KiB) whatever the transfer encoding,
+ * answered as a 413 problem: by Content-Length before anything is read, and by counting while the
+ * body is read when it comes chunked. Vert.x keeps a higher hard stop
+ * (quarkus.http.limits.max-body-size) only against bodies too large to buffer at all.
  */
-public class BodySizeLimit {
+@Provider
+public class BodySizeLimit implements ReaderInterceptor {
 
     @ConfigProperty(name = "shangliang.http.max-body-bytes", defaultValue = "262144")
     long maxBytes;
@@ -23,11 +34,51 @@ public class BodySizeLimit {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext request, HttpHeaders headers, UriInfo uri) {
         if (request.getLength() > maxBytes) {
-            ApiException tooLarge = new ApiException(413, "too-large", org.shangliang.commons.problem.Titles.TOO_LARGE,
-                    Text.of("请求体为 " + request.getLength() + " 字节，上限为 " + maxBytes + " 字节",
-                            "The body has " + request.getLength() + " bytes; the limit is " + maxBytes));
-            return Optional.of(ProblemMappers.problem(tooLarge, headers, uri));
+            return Optional.of(ProblemMappers.problem(tooLarge(Text.of("请求体为 " + request.getLength() + " 字节，上限为 " + maxBytes + " 字节",
+                    "The body has " + request.getLength() + " bytes; the limit is " + maxBytes)), headers, uri));
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
+        context.setInputStream(new Counted(context.getInputStream(), maxBytes));
+        return context.proceed();
+    }
+
+    private static ApiException tooLarge(Text detail) {
+        return new ApiException(413, "too-large", Titles.TOO_LARGE, detail);
+    }
+
+    /** Fails as soon as more than {@code max} bytes were read. */
+    private static final class Counted extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Counted(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > max) {
+                throw tooLarge(Text.of("请求体超过上限 " + max + " 字节", "The body is larger than the limit of " + max + " bytes"));
+            }
+        }
     }
 }

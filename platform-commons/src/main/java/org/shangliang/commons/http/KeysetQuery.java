@@ -23,12 +23,12 @@ public final class KeysetQuery {
         return this;
     }
 
-    /** Adds {@code field like prefix%} when prefix is not null (territory subtrees are code prefixes). */
+    /** Adds {@code field like prefix%} (the prefix escaped) when prefix is not null (territory subtrees are code prefixes). */
     public KeysetQuery startsWith(String field, String prefix) {
         if (prefix != null) {
             String name = "p" + params.size();
-            query.append(" and ").append(field).append(" like :").append(name);
-            params.put(name, prefix + "%");
+            query.append(" and ").append(org.shangliang.commons.security.Territories.startsWith(field, name));
+            params.put(name, org.shangliang.commons.security.Territories.likePrefix(prefix));
         }
         return this;
     }

@@ -14,6 +14,7 @@ public class ApiException extends WebApplicationException {
     private final Text title;
     private final Text detail;
     private final List<FieldError> violations;
+    private Integer retryAfterSeconds;
 
     public ApiException(int status, String type, Text title, Text detail, List<FieldError> violations) {
         // A WebApplicationException, so that JAX-RS passes it through unchanged (e.g. from a ParamConverter).
@@ -65,6 +66,24 @@ public class ApiException extends WebApplicationException {
     public static ApiException unprocessable(Text detail) {
         return new ApiException(422, "unprocessable", Titles.UNPROCESSABLE, detail);
     }
+
+    /** Too many requests from one caller (429), with when to try again. */
+    public static ApiException tooManyRequests(Text detail, int retryAfterSeconds) {
+        return new ApiException(429, "rate-limited", Text.of("请求过于频繁", "Too many requests"), detail).retryAfter(retryAfterSeconds);
+    }
+
+    /** A dependency (the database) is unavailable for now (503), with when to try again. */
+    public static ApiException unavailable(Text detail, int retryAfterSeconds) {
+        return new ApiException(503, "unavailable", Text.of("服务暂时不可用", "Service unavailable"), detail).retryAfter(retryAfterSeconds);
+    }
+
+    public ApiException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** Seconds for a Retry-After header, or null. */
+    public Integer retryAfterSeconds() { return retryAfterSeconds; }
 
     public int status() { return status; }
     public String type() { return type; }

@@ -52,20 +52,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        // A refusal raised while the body was read (e.g. its size) comes wrapped by Jackson.
+        ApiException api = causeOf(e, ApiException.class);
+        if (api != null) return respond(api, headers, uri);
         return respond(fromJson(e), headers, uri);
     }
 
     /** Declared apart: Quarkus REST has its own mapper for this subtype, which answers with an empty body. */
     @ServerExceptionMapper(priority = 1)
     public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
-        return respond(fromJson(e), headers, uri);
+        return json(e, headers, uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         // Quarkus REST wraps body-reading failures; unwrap so the client learns which field is wrong.
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
-        if (json != null) return respond(fromJson(json), headers, uri);
+        if (json != null) return json(json, headers, uri);
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) return unexpected(e, headers, uri);
         Text title = switch (status) {
@@ -118,6 +121,12 @@ public class ProblemMappers {
         if (causeOf(e, OptimisticLockException.class) != null || causeOf(e, StaleStateException.class) != null) {
             return respond(Preconditions.changedMeanwhile(), headers, uri);
         }
+        if (DatabaseOutage.is(e)) {
+            // The database is down, restarting or out of connections: the client should retry, and this is no bug.
+            LOG.warnf("database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), DatabaseOutage.describe(e));
+            return respond(ApiException.unavailable(Text.of("数据库暂时不可用，请稍后重试", "The database is unavailable for now; retry shortly"), 5),
+                    headers, uri);
+        }
         java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
         if (sql != null && "23505".equals(sql.getSQLState())) {
             // A unique constraint caught a race the checks before it could not see.
@@ -136,6 +145,11 @@ public class ProblemMappers {
     }
 
     static ApiException fromJson(JsonProcessingException e) {
+        if (e instanceof JsonParseException && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            String name = e.getOriginalMessage().replaceAll("^Duplicate field '(.*)'.*$", "$1");
+            Text detail = Text.of(name + "：字段重复出现，每个字段只能出现一次", name + ": the field appears more than once");
+            return ApiException.badRequest(detail, List.of(new ApiException.FieldError(name, detail)));
+        }
         if (e instanceof JsonParseException) {
             String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             return new ApiException(400, "malformed-json", Titles.MALFORMED,
@@ -148,6 +162,9 @@ public class ProblemMappers {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
             detail = Text.of(field + "：取值 “" + f.getValue() + "” 无效，可选值为 " + allowed,
                     field + ": \"" + f.getValue() + "\" is not one of " + allowed);
+        } else if (e instanceof InvalidFormatException f && ownReason(f.getOriginalMessage()) != null) {
+            Text reason = ownReason(f.getOriginalMessage());
+            detail = Text.of(field + "：“" + f.getValue() + "” 无效，" + reason.zh(), field + ": \"" + f.getValue() + "\" is not valid: " + reason.en());
         } else if (e instanceof InvalidFormatException f) {
             String target = f.getTargetType() == null ? "value" : f.getTargetType().getSimpleName();
             detail = Text.of(field + "：“" + f.getValue() + "” 不是有效的 " + target,
@@ -161,6 +178,19 @@ public class ProblemMappers {
             detail = Text.of(field + "：类型不正确", field + ": wrong type");
         }
         return ApiException.badRequest(detail, List.of(new ApiException.FieldError(field, detail)));
+    }
+
+    /** The reasons StrictJson gives, in both languages; null for Jackson's own messages. */
+    private static Text ownReason(String message) {
+        if (message == null) return null;
+        return switch (message) {
+            case "contains a NUL character (\\u0000)" -> Text.of("不能包含 NUL 字符（\\u0000）", message);
+            case "expected a date YYYY-MM-DD" -> Text.of("应为日期 YYYY-MM-DD", message);
+            case "the year must be between 1 and 9999" -> Text.of("年份须在 1 到 9999 之间", message);
+            case "not a calendar date" -> Text.of("不是有效的日历日期", message);
+            case "expected an ISO-8601 time with offset, e.g. 2026-12-03T06:30:00Z" -> Text.of("应为带时区的 ISO-8601 时间，如 2026-12-03T06:30:00Z", message);
+            default -> null;
+        };
     }
 
     private static Text expected(Class<?> type) {
@@ -225,12 +255,14 @@ public class ProblemMappers {
     }
 
     static Response respond(ApiException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Text.pick(headers == null ? null : headers.getAcceptableLanguages());
+        Locale locale = Text.pick(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Problem body = new Problem(Problem.TYPE_BASE + e.type(), e.title().in(locale), e.status(),
                 e.detail().in(locale), uri == null ? null : uri.getPath(),
                 e.violations().stream().map(v -> new Problem.Violation(v.field(), v.message().in(locale))).toList());
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE)
+        Response.ResponseBuilder r = Response.status(e.status()).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, Text.isEnglish(locale) ? "en" : "zh-CN")
-                .entity(body).build();
+                .entity(body);
+        if (e.retryAfterSeconds() != null) r.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        return r.build();
     }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.shangliang.commons.problem.ApiException;
+import org.shangliang.commons.problem.Text;
 
 /**
  * The verified token of the current request as a {@link Caller}. Request-scoped, so a singleton
@@ -29,10 +31,16 @@ public class CurrentCaller {
         if (jwt == null || jwt.getSubject() == null) {
             return new Caller("anonymous", "anonymous", Set.of(), null, null, null);
         }
+        String territory = claim(TERRITORY);
+        if (territory != null && !Territories.isDivisionCode(territory)) {
+            // A provider misconfiguration must not open the county: no scope is better than a wrong one.
+            throw new ApiException(401, "invalid-token", Text.of("身份令牌无效", "Invalid token"),
+                    Text.of("令牌的 territory 声明须为行政区划代码（6、9、12 或 15 位数字）", "The token's territory claim must be a division code (6, 9, 12 or 15 digits)"));
+        }
         String name = jwt.getClaim("name");
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name, groups,
-                claim(TERRITORY), claim(UNIT), claim(MEMBER_ID));
+                territory, claim(UNIT), claim(MEMBER_ID));
     }
 
     private String claim(String name) {

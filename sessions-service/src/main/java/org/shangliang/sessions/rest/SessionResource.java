@@ -47,6 +47,7 @@ import org.shangliang.sessions.rest.SessionViews.OutcomeView;
 import org.shangliang.sessions.rest.SessionViews.SessionView;
 import org.shangliang.sessions.service.SessionService;
 
+@org.shangliang.commons.http.RateLimited
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -128,7 +129,7 @@ public class SessionResource {
                                   @Valid @NotNull RecordOutcome request, @Context UriInfo uri) {
         return idempotency.once(idempotencyKey, "sessions.outcome:" + id + "/" + itemId + ":" + caller.get().subject(), request, () -> {
             OutcomeView created = sessions.recordOutcome(id, itemId, request, caller.get());
-            return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(created.version())).build()).entity(created).build();
+            return Responses.created(uri, created.version(), created);
         });
     }
 

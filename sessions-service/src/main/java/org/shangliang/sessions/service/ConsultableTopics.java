@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.IncomingEvent;
-import org.shangliang.commons.events.MalformedEventException;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
@@ -26,14 +25,11 @@ public class ConsultableTopics {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(TopicAccepted e, IncomingEvent event) {
-        if (e.topicId() == null || e.number() == null || e.title() == null || e.territoryCode() == null || e.level() == null) {
-            throw new MalformedEventException("TopicAccepted lacks topicId, number, title, territoryCode or level");
-        }
         if (topics.findById(e.topicId()) != null) return;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         topics.persist(new ConsultableTopic(e.topicId(), e.number(), e.title(), e.territoryCode(), e.level(),
                 e.acceptedAt() == null ? now : e.acceptedAt(), now));
-        audit.record(Caller.system("topics-service"), event.id(), "topic.consultable", "Topic", e.topicId(), e.number());
+        audit.record(Caller.system(event.publisher()), event.id(), "topic.consultable", "Topic", e.topicId(), e.number());
     }
 
     @Transactional

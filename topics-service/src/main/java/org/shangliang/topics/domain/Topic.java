@@ -107,6 +107,15 @@ public class Topic {
         return true;
     }
 
+    /** @return true when the topic went back to ACCEPTED because no session holds it any more */
+    public boolean unschedule() {
+        TopicStatus next = status.unscheduled();
+        if (next == status) return false;
+        status = next;
+        updatedAt = now();
+        return true;
+    }
+
     private void screened(String note) {
         screeningNote = note;
         screenedAt = now();

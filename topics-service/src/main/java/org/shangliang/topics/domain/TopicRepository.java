@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.KeysetQuery;
 import org.shangliang.commons.security.Caller;
+import org.shangliang.commons.security.Territories;
 import java.util.Map;
 
 @ApplicationScoped
@@ -21,16 +22,30 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
 
+    /** Notes that a session holds the topic (idempotent). */
+    public void onSession(UUID topicId, UUID sessionId) {
+        getEntityManager().createNativeQuery("insert into topic_schedule (topic_id, session_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, topicId).setParameter(2, sessionId).executeUpdate();
+    }
+
+    /** Notes that a session no longer holds the topic; @return how many sessions still do */
+    public int offSession(UUID topicId, UUID sessionId) {
+        getEntityManager().createNativeQuery("delete from topic_schedule where topic_id = ?1 and session_id = ?2")
+                .setParameter(1, topicId).setParameter(2, sessionId).executeUpdate();
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from topic_schedule where topic_id = ?1")
+                .setParameter(1, topicId).getSingleResult()).intValue();
+    }
+
     /** The list form of {@link TopicAccess#canSee}. */
     private static String visibleTo(Caller c) {
-        if (TopicAccess.townshipSystemOnly(c)) return "territoryCode like :scope";
-        if (TopicAccess.territorialReader(c)) return "status not in :private or proposer = :me or territoryCode like :scope";
+        if (TopicAccess.townshipSystemOnly(c)) return Territories.startsWith("territoryCode", "scope");
+        if (TopicAccess.territorialReader(c)) return "status not in :private or proposer = :me or " + Territories.startsWith("territoryCode", "scope");
         return "status not in :private or proposer = :me";
     }
 
     private static Map<String, Object> visibilityParams(Caller c) {
         // A caller without a territory claim covers nothing: the pattern matches no code.
-        String scope = (c.territory() == null ? "-" : c.territory()) + "%";
+        String scope = c.territory() == null ? "-" : Territories.likePrefix(c.territory());
         if (TopicAccess.townshipSystemOnly(c)) return Map.of("scope", scope);
         Map<String, Object> p = new java.util.HashMap<>(Map.of("me", c.subject(), "private", List.of(TopicStatus.SUBMITTED, TopicStatus.REJECTED)));
         if (TopicAccess.territorialReader(c)) p.put("scope", scope);

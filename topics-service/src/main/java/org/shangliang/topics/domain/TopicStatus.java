@@ -53,6 +53,14 @@ public enum TopicStatus {
         return reported.ordinal() > ordinal() ? reported : this;
     }
 
+    /**
+     * The last session the topic was on was cancelled: a scheduled topic waits for another session
+     * again. A topic that has moved past scheduling keeps its status.
+     */
+    public TopicStatus unscheduled() {
+        return this == SCHEDULED ? ACCEPTED : this;
+    }
+
     public static String names() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }

@@ -54,6 +54,7 @@ import org.shangliang.topics.rest.TopicViews.TimelineEntryView;
 import org.shangliang.topics.rest.TopicViews.TopicView;
 import org.shangliang.topics.service.TopicService;
 
+@org.shangliang.commons.http.RateLimited
 @Path("/api/v1/topics")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -14,6 +14,8 @@ import org.shangliang.topics.domain.Topic;
 import org.shangliang.topics.domain.TopicRepository;
 import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.messaging.in.LoopEvents.CaseOpened;
+import org.shangliang.topics.messaging.in.LoopEvents.CaseSigned;
+import org.shangliang.topics.messaging.in.LoopEvents.SessionCancelled;
 import org.shangliang.topics.messaging.in.LoopEvents.OutcomeRecorded;
 import org.shangliang.topics.messaging.in.LoopEvents.SessionScheduled;
 
@@ -30,8 +32,26 @@ public class TopicProgress {
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduled(SessionScheduled e, IncomingEvent event) {
         for (SessionScheduled.AgendaItem item : e.agenda()) {
+            if (topics.findById(item.topicId()) != null) topics.onSession(item.topicId(), e.sessionId());
             record(item.topicId(), TopicStatus.SCHEDULED, event, "SCHEDULED",
                     "列入协商会议程：" + e.title(), e.sessionId());
+        }
+    }
+
+    /** A cancelled session gives its topics back: each waits for another session unless another already holds it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(SessionCancelled e, IncomingEvent event) {
+        for (UUID topicId : e.topicIds()) {
+            Topic topic = topics.findById(topicId);
+            if (topic == null) {
+                LOG.warnf("%s names unknown topic %s; ignored", event, topicId);
+                continue;
+            }
+            if (topics.offSession(topicId, e.sessionId()) == 0 && topic.unschedule()) {
+                audit.record(Caller.system(event.publisher()), event.id(), "topic.progress", "Topic", topicId, topic.status().name());
+            }
+            timelineOnce(topicId, event, "SESSION_CANCELLED",
+                    "协商会取消" + (e.reason() == null ? "" : "：" + abbreviate(e.reason())), e.sessionId());
         }
     }
 
@@ -48,6 +68,15 @@ public class TopicProgress {
                 "交办 " + e.leadUnit() + "：办理件 " + e.number(), e.caseId());
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseSigned(CaseSigned e, IncomingEvent event) {
+        if (topics.findById(e.topicId()) == null) {
+            LOG.warnf("%s names unknown topic %s; ignored", event, e.topicId());
+            return;
+        }
+        timelineOnce(e.topicId(), event, "CASE_SIGNED", e.leadUnit() + " 签收办理件 " + e.number(), e.caseId());
+    }
+
     private void record(UUID topicId, TopicStatus reached, IncomingEvent event, String kind, String summary, UUID refId) {
         Topic topic = topics.findById(topicId);
         if (topic == null) {
@@ -56,20 +85,18 @@ public class TopicProgress {
             return;
         }
         if (topic.advanceTo(reached)) {
-            audit.record(Caller.system(serviceOf(event)), event.id(), "topic.progress", "Topic", topicId, reached.name());
+            // The actor is the service that owns the stream, as the subscription says, not a header value.
+            audit.record(Caller.system(event.publisher()), event.id(), "topic.progress", "Topic", topicId, reached.name());
         }
+        timelineOnce(topicId, event, kind, summary, refId);
+    }
+
+    private void timelineOnce(UUID topicId, IncomingEvent event, String kind, String summary, UUID refId) {
         // One event may name a topic twice (two agenda items): the event id keeps one entry per event and topic.
         String entryId = event.id() + "/" + topicId;
         if (timeline.count("eventId", entryId) == 0) {
-            timeline.persist(new TimelineEntry(topicId, event.time(), kind, summary, serviceOf(event), refId, entryId));
+            timeline.persist(new TimelineEntry(topicId, event.time(), kind, summary, event.publisher(), refId, entryId));
         }
-    }
-
-    private static String serviceOf(IncomingEvent event) {
-        String source = event.source();
-        if (source == null) return "unknown";
-        int slash = source.lastIndexOf('/');
-        return slash >= 0 ? source.substring(slash + 1) : source;
     }
 
     private static String abbreviate(String text) {

@@ -1,19 +1,27 @@
 package org.shangliang.followup.messaging.in;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The parts of sessions-service's events that followup-service reads (our own view of the contract). */
+/**
+ * The parts of sessions-service's events that followup-service reads (our own view of the
+ * contract). What we need is required: an event without it is malformed and dead-lettered at
+ * once; a missing {@code version} is not "version 0".
+ */
 public final class SessionEvents {
 
     private SessionEvents() {
     }
 
     /** OutcomeRecorded — 协商成果已记录. */
-    public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, String territoryCode, UUID topicId, String topicNumber, String topicTitle,
-                                  List<Recommendation> recommendations) {
-        public record Recommendation(UUID recommendationId, String text, String suggestedUnit, LocalDate dueDate) {
+    public record OutcomeRecorded(@NotNull UUID outcomeId, @NotNull @Min(1) Integer version, @NotNull UUID sessionId, @NotNull String territoryCode,
+                                  @NotNull UUID topicId, String topicNumber, String topicTitle,
+                                  @NotNull List<@Valid @NotNull Recommendation> recommendations) {
+        public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, @NotNull String suggestedUnit, LocalDate dueDate) {
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.shangliang.commons.events.EventHandler;
 import org.shangliang.commons.events.Inbox;
 import org.shangliang.commons.events.IncomingEvent;
+import org.shangliang.commons.events.Subscriptions;
 import org.shangliang.followup.service.CaseService;
 
 /** Opens cases from recorded outcomes, once per event. */
@@ -16,13 +17,19 @@ public class SessionEventsHandler implements EventHandler {
     @Inject CaseService cases;
 
     @Override
+    public Subscriptions subscriptions() {
+        // A session's schedule and cancellation open no case: only a recorded outcome does.
+        return Subscriptions.stream("sessions", "/shangliang/sessions-service")
+                .handles("OutcomeRecorded").ignores("SessionScheduled", "SessionCancelled").build();
+    }
+
+    @Override
     @Transactional
     public void on(IncomingEvent event) {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
             case "OutcomeRecorded" -> cases.openFor(event.read(SessionEvents.OutcomeRecorded.class), event);
-            case "SessionScheduled", "SessionCancelled" -> { } // nothing to follow up yet
-            default -> inbox.unknownType(event);
+            default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }
     }
 }

@@ -1,15 +1,20 @@
 package org.shangliang.sessions.messaging.in;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The parts of topics-service's events that sessions-service reads (our own view of the contract). */
+/**
+ * The parts of topics-service's events that sessions-service reads (our own view of the
+ * contract). What we need is required: an event without it is malformed and dead-lettered at once.
+ */
 public final class TopicEvents {
 
     private TopicEvents() {
     }
 
     /** TopicAccepted — 议题已立项. */
-    public record TopicAccepted(UUID topicId, String number, String title, String territoryCode, String level, Instant acceptedAt) {
+    public record TopicAccepted(@NotNull UUID topicId, @NotNull String number, @NotNull String title, @NotNull String territoryCode,
+                                @NotNull String level, Instant acceptedAt) {
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.shangliang.commons.events.EventHandler;
 import org.shangliang.commons.events.Inbox;
 import org.shangliang.commons.events.IncomingEvent;
+import org.shangliang.commons.events.Subscriptions;
 import org.shangliang.sessions.service.ConsultableTopics;
 
 /** Keeps the list of topics that may go on an agenda, from topics-service's events, once each. */
@@ -16,13 +17,19 @@ public class TopicEventsHandler implements EventHandler {
     @Inject ConsultableTopics consultableTopics;
 
     @Override
+    public Subscriptions subscriptions() {
+        // Submitted and rejected topics are not consultable: nothing to keep of them.
+        return Subscriptions.stream("topics", "/shangliang/topics-service")
+                .handles("TopicAccepted").ignores("TopicSubmitted", "TopicRejected").build();
+    }
+
+    @Override
     @Transactional
     public void on(IncomingEvent event) {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
             case "TopicAccepted" -> consultableTopics.add(event.read(TopicEvents.TopicAccepted.class), event);
-            case "TopicSubmitted", "TopicRejected" -> { } // not consultable; nothing to keep
-            default -> inbox.unknownType(event);
+            default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.shangliang.topics.messaging.in;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The parts of other services' events that topics-service reads. Our own classes, not theirs:
- * each consumer keeps its own view of a contract and ignores fields it does not use.
+ * each consumer keeps its own view of a contract and ignores fields it does not use. What we need
+ * is required: an event without it is malformed and dead-lettered at once.
  */
 public final class LoopEvents {
 
@@ -15,19 +18,29 @@ public final class LoopEvents {
     }
 
     /** SessionScheduled — 协商会已排定 (sessions-service). */
-    public record SessionScheduled(UUID sessionId, String title, Instant startsAt, List<AgendaItem> agenda) {
-        public record AgendaItem(UUID agendaItemId, UUID topicId) {
+    public record SessionScheduled(@NotNull UUID sessionId, @NotNull String title, Instant startsAt,
+                                   @NotNull List<@Valid @NotNull AgendaItem> agenda) {
+        public record AgendaItem(UUID agendaItemId, @NotNull UUID topicId) {
         }
     }
 
+    /** SessionCancelled — 协商会已取消 (sessions-service). */
+    public record SessionCancelled(@NotNull UUID sessionId, String reason, @NotNull List<@NotNull UUID> topicIds, Instant cancelledAt) {
+    }
+
     /** OutcomeRecorded — 协商成果已记录 (sessions-service). */
-    public record OutcomeRecorded(UUID outcomeId, UUID sessionId, UUID topicId, String consensus,
-                                  List<Recommendation> recommendations, Instant recordedAt) {
-        public record Recommendation(UUID recommendationId, String text) {
+    public record OutcomeRecorded(@NotNull UUID outcomeId, @NotNull Integer version, @NotNull UUID sessionId, @NotNull UUID topicId,
+                                  @NotNull String consensus, @NotNull List<@Valid @NotNull Recommendation> recommendations, Instant recordedAt) {
+        public record Recommendation(@NotNull UUID recommendationId, String text) {
         }
     }
 
     /** CaseOpened — 办理件已交办 (followup-service). */
-    public record CaseOpened(UUID caseId, String number, UUID topicId, String leadUnit, LocalDate dueDate, Instant openedAt) {
+    public record CaseOpened(@NotNull UUID caseId, @NotNull String number, @NotNull UUID topicId, @NotNull String leadUnit,
+                             LocalDate dueDate, Instant openedAt) {
+    }
+
+    /** CaseSigned — 办理件已签收 (followup-service). */
+    public record CaseSigned(@NotNull UUID caseId, @NotNull String number, @NotNull UUID topicId, @NotNull String leadUnit, Instant signedAt) {
     }
 }

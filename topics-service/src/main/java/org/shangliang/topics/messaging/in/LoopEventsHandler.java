@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.shangliang.commons.events.EventHandler;
 import org.shangliang.commons.events.Inbox;
 import org.shangliang.commons.events.IncomingEvent;
+import org.shangliang.commons.events.Subscriptions;
 import org.shangliang.topics.service.TopicProgress;
 
 /** Applies what sessions-service and followup-service report about our topics, once each. */
@@ -16,14 +17,24 @@ public class LoopEventsHandler implements EventHandler {
     @Inject TopicProgress progress;
 
     @Override
+    public Subscriptions subscriptions() {
+        return Subscriptions
+                .stream("sessions", "/shangliang/sessions-service").handles("SessionScheduled", "SessionCancelled", "OutcomeRecorded")
+                .stream("followup", "/shangliang/followup-service").handles("CaseOpened", "CaseSigned")
+                .build();
+    }
+
+    @Override
     @Transactional
     public void on(IncomingEvent event) {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
             case "SessionScheduled" -> progress.scheduled(event.read(LoopEvents.SessionScheduled.class), event);
+            case "SessionCancelled" -> progress.cancelled(event.read(LoopEvents.SessionCancelled.class), event);
             case "OutcomeRecorded" -> progress.deliberated(event.read(LoopEvents.OutcomeRecorded.class), event);
             case "CaseOpened" -> progress.caseOpened(event.read(LoopEvents.CaseOpened.class), event);
-            default -> inbox.unknownType(event);
+            case "CaseSigned" -> progress.caseSigned(event.read(LoopEvents.CaseSigned.class), event);
+            default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }
     }
 }

@@ -4,22 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Liveness;
 
-/** Ready only while the outbox relay runs and the event consumer has joined its group. */
-@Readiness
+/** Alive while the relay and consumer threads run (they restart themselves on failures; a dead one needs a restart). */
+@Liveness
 @ApplicationScoped
-public class EventsReadiness implements HealthCheck {
+public class EventsLiveness implements HealthCheck {
 
     @Inject OutboxRelay relay;
     @Inject EventConsumer consumer;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("event-backbone")
-                .status(relay.isRunning() && consumer.isHealthy())
+        return HealthCheckResponse.named("event-threads")
+                .status(relay.isRunning() && consumer.isRunning())
                 .withData("outboxRelay", relay.isRunning())
-                .withData("consumer", consumer.isHealthy())
+                .withData("consumer", consumer.isRunning())
                 .build();
     }
 }
