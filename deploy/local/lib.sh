@@ -27,3 +27,16 @@ wait_for() {
     sleep 0.5
   done
 }
+
+# service_env: the environment the services need locally — the development token issuer and key
+# (unless an OIDC provider is configured, see docs/security.md) and one local broker on which the
+# services create their own topics with one replica (production: see docs/operations.md).
+service_env() {
+  export JWT_ISSUER="${JWT_ISSUER:-urn:shangliang:local-dev}"
+  export JWT_AUDIENCE="${JWT_AUDIENCE:-shangliang}"
+  export JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$STATE/jwt/public.pem}"
+  if [ "$JWT_ISSUER" = "urn:shangliang:local-dev" ]; then export SHANGLIANG_SECURITY_ALLOW_DEV_ISSUER=true; fi
+  export EVENTS_CREATE_TOPICS="${EVENTS_CREATE_TOPICS:-true}"
+  export EVENTS_REPLICATION_FACTOR="${EVENTS_REPLICATION_FACTOR:-1}"
+  export EVENTS_MIN_INSYNC_REPLICAS="${EVENTS_MIN_INSYNC_REPLICAS:-1}"
+}

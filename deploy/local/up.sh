@@ -7,16 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/deploy/local/kafka.sh"
 "$ROOT/deploy/local/jwt.sh"
 
-# Tokens: the local development issuer and key unless an OIDC provider is configured (see README).
-export JWT_ISSUER="${JWT_ISSUER:-urn:shangliang:local-dev}"
-export JWT_AUDIENCE="${JWT_AUDIENCE:-shangliang}"
-export JWT_PUBLIC_KEY_LOCATION="${JWT_PUBLIC_KEY_LOCATION:-$STATE/jwt/public.pem}"
-if [ "$JWT_ISSUER" = "urn:shangliang:local-dev" ]; then export SHANGLIANG_SECURITY_ALLOW_DEV_ISSUER=true; fi
-
-# One local broker: the services create their topics, with one replica (production: see docs/operations.md).
-export EVENTS_CREATE_TOPICS="${EVENTS_CREATE_TOPICS:-true}"
-export EVENTS_REPLICATION_FACTOR="${EVENTS_REPLICATION_FACTOR:-1}"
-export EVENTS_MIN_INSYNC_REPLICAS="${EVENTS_MIN_INSYNC_REPLICAS:-1}"
+service_env
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   log "building (mvn -B -DskipTests install)"

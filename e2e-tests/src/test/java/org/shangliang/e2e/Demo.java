@@ -71,6 +71,12 @@ final class Demo {
                     .then().statusCode(201).body("recommendations", hasSize(1)).extract().jsonPath();
         }
 
+        /** Records the outcome and waits for its case; @return the case id */
+        String recordAndAwait() {
+            recordOutcome();
+            return awaitCase();
+        }
+
         String awaitCase() {
             long deadline = System.currentTimeMillis() + WAIT_MS;
             while (System.currentTimeMillis() < deadline) {

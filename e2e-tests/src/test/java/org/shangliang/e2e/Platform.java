@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.shangliang.commons.testing.TestTokens;
 
 /**
  * The three packaged services started as separate processes, as in production: their own
- * ports, their own databases (*_e2e), one Kafka namespace for this run only.
+ * ports, their own databases (*_e2e), one Kafka namespace for this run only. The fault suite also
+ * starts extra replicas, kills (SIGKILL) or stops (SIGTERM) them, and stops the broker or the database.
  */
 final class Platform implements AutoCloseable {
 
@@ -26,81 +28,136 @@ final class Platform implements AutoCloseable {
     static final int SESSIONS = 18092;
     static final int FOLLOWUP = 18093;
 
+    /** A running service process; several may run one service (replicas). */
+    record Instance(String service, int port, Map<String, String> env, Process process) {
+    }
+
     private final Path root;
     private final Path logs;
-    private final List<Process> processes = new ArrayList<>();
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final String namespace = "e2e-" + UUID.randomUUID();
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Platform() {
         root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
         logs = root.resolve("e2e-tests/target/e2e-logs");
-        ports.put("topics", TOPICS);
-        ports.put("sessions", SESSIONS);
-        ports.put("followup", FOLLOWUP);
+    }
+
+    String namespace() {
+        return namespace;
     }
 
     /** Starts the three services and waits until they are ready; on any failure stops what it started. */
     Platform start() throws IOException, InterruptedException {
         try {
-            return startAll();
+            launch("topics", "topics", TOPICS, Map.of());
+            launch("sessions", "sessions", SESSIONS, Map.of());
+            launch("followup", "followup", FOLLOWUP, Map.of());
+            for (Instance i : List.copyOf(instances.values())) awaitReady(i);
+            return this;
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private Platform startAll() throws IOException, InterruptedException {
+    /** Starts one more process of {@code service} under {@code name} (e.g. "followup-2") and waits until it is ready. */
+    Instance start(String service, String name, int port, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        Instance i = launch(service, name, port, extraEnv);
+        awaitReady(i);
+        return i;
+    }
+
+    /** Starts {@code name} again on its port, without the extra settings it had (e.g. a fault to inject). */
+    Instance restart(String name) throws IOException, InterruptedException {
+        Instance old = instances.get(name);
+        if (old.process().isAlive()) throw new IllegalStateException(name + " is still running");
+        instances.remove(name);
+        return start(old.service(), name, old.port(), Map.of());
+    }
+
+    /** SIGKILL: no shutdown hook, nothing flushed. */
+    void kill(String name) throws InterruptedException {
+        Process p = instances.get(name).process();
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as an orchestrator stops a replica; @return its exit code */
+    int terminate(String name) throws InterruptedException {
+        Process p = instances.get(name).process();
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM");
+        return p.exitValue();
+    }
+
+    /** Waits until {@code name} exits by itself (e.g. an injected fault halted it). */
+    boolean awaitExit(String name, Duration timeout) throws InterruptedException {
+        return instances.get(name).process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    Instance instance(String name) {
+        return instances.get(name);
+    }
+
+    /** Runs one of deploy/local's scripts (e.g. kafka-stop.sh), failing on a non-zero exit. */
+    void script(String name) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", root.resolve("deploy/local/" + name).toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("scripts.log").toFile())).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(name + " failed; see " + logs.resolve("scripts.log"));
+    }
+
+    private Instance launch(String service, String name, int port, Map<String, String> extraEnv) throws IOException {
         Files.createDirectories(logs);
-        for (int port : ports.values()) {
-            // A leftover process on our port would answer in place of the service under test.
-            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
-                throw new IllegalStateException("port " + port + " is already taken by another process; stop it first");
-            } catch (java.net.ConnectException free) {
-                // good: nobody there
-            }
+        // A leftover process on our port would answer in place of the service under test.
+        try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+            throw new IllegalStateException("port " + port + " is already taken by another process; stop it first");
+        } catch (java.net.ConnectException free) {
+            // good: nobody there
         }
-        String namespace = "e2e-" + UUID.randomUUID();
+        Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) throw new IllegalStateException(jar + " is missing: package the services first (mvn verify from the root builds them before this module)");
         String pg = env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432");
-        for (var svc : ports.entrySet()) {
-            Path jar = root.resolve(svc.getKey() + "-service/target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) throw new IllegalStateException(jar + " is missing: package the services first (mvn verify from the root builds them before this module)");
-            String upper = svc.getKey().toUpperCase();
-            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(logs.resolve(svc.getKey() + ".log").toFile());
-            pb.environment().put(upper + "_HTTP_PORT", String.valueOf(svc.getValue()));
-            pb.environment().put(upper + "_DB_URL", "jdbc:postgresql://" + pg + "/" + svc.getKey() + "_e2e");
-            pb.environment().put("EVENTS_NAMESPACE", namespace);
-            pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-            // One local broker: the services create their topics, with one replica.
-            pb.environment().put("EVENTS_CREATE_TOPICS", "true");
-            pb.environment().put("EVENTS_REPLICATION_FACTOR", "1");
-            pb.environment().put("EVENTS_MIN_INSYNC_REPLICAS", "1");
-            pb.environment().put("JWT_ISSUER", TestTokens.ISSUER);
-            pb.environment().put("JWT_AUDIENCE", TestTokens.AUDIENCE);
-            pb.environment().put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
-            processes.add(pb.start());
-        }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String upper = service.toUpperCase();
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put(upper + "_HTTP_PORT", String.valueOf(port));
+        env.put(upper + "_DB_URL", "jdbc:postgresql://" + pg + "/" + service + "_e2e");
+        env.put("EVENTS_NAMESPACE", namespace);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        // One local broker: the services create their topics, with one replica.
+        env.put("EVENTS_CREATE_TOPICS", "true");
+        env.put("EVENTS_REPLICATION_FACTOR", "1");
+        env.put("EVENTS_MIN_INSYNC_REPLICAS", "1");
+        env.put("JWT_ISSUER", TestTokens.ISSUER);
+        env.put("JWT_AUDIENCE", TestTokens.AUDIENCE);
+        env.put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
+        // Load from one test client would trip the per-caller write limit meant for people.
+        env.put("RATE_LIMIT_BURST", "100000");
+        env.putAll(extraEnv);
+        Instance i = new Instance(service, port, Map.copyOf(extraEnv), pb.start());
+        instances.put(name, i);
+        return i;
+    }
+
+    private void awaitReady(Instance i) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        for (var svc : ports.entrySet()) {
-            while (!ready(http, svc.getValue())) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException(svc.getKey() + "-service not ready; see " + logs);
-                for (Process p : processes) {
-                    if (!p.isAlive()) throw new IllegalStateException("a service exited with " + p.exitValue() + "; see " + logs);
-                }
-                Thread.sleep(250);
-            }
+        while (!ready(i.port())) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException(i.service() + "-service on " + i.port() + " not ready; see " + logs);
+            if (!i.process().isAlive()) throw new IllegalStateException(i.service() + "-service exited with " + i.process().exitValue() + "; see " + logs);
+            Thread.sleep(250);
         }
-        return this;
     }
 
     static String url(int port) {
         return "http://127.0.0.1:" + port;
     }
 
-    private static boolean ready(HttpClient http, int port) {
+    boolean ready(int port) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(port) + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(port) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -121,10 +178,12 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        List<Process> processes = new ArrayList<>();
+        for (Instance i : instances.values()) processes.add(i.process());
         for (Process p : processes) p.destroy();
         for (Process p : processes) {
             try {
-                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
             } catch (InterruptedException e) {
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package org.shangliang.followup.rest;
 
+import org.shangliang.followup.api.CaseViews;
 import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
 import static org.shangliang.commons.security.Roles.HANDLER;
 import static org.shangliang.commons.security.Roles.LEADER;
@@ -34,7 +35,7 @@ import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.followup.domain.CaseStatus;
-import org.shangliang.followup.rest.CaseViews.CaseView;
+import org.shangliang.followup.api.CaseViews.CaseView;
 import org.shangliang.followup.service.CaseService;
 
 @org.shangliang.commons.http.RateLimited

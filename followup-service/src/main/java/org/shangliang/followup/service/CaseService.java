@@ -21,10 +21,10 @@ import org.shangliang.commons.problem.Text;
 import org.shangliang.followup.domain.CaseRepository;
 import org.shangliang.followup.domain.CaseStatus;
 import org.shangliang.followup.domain.HandlingCase;
-import org.shangliang.followup.messaging.in.SessionEvents.OutcomeRecorded;
+import org.shangliang.followup.api.SessionEvents.OutcomeRecorded;
 import org.shangliang.followup.messaging.out.CaseOpened;
 import org.shangliang.followup.messaging.out.CaseSigned;
-import org.shangliang.followup.rest.CaseViews.CaseView;
+import org.shangliang.followup.api.CaseViews.CaseView;
 
 /** Cases: opened from outcomes, then handled by their lead unit. Each change and its event commit together. */
 @ApplicationScoped

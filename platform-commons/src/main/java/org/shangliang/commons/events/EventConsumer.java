@@ -61,6 +61,8 @@ public class EventConsumer {
     @Inject Inbox inbox;
 
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort;
+    /** Fault injection for the fault suite only: halt the process after applying an event of this type, before its offset is committed. */
+    @ConfigProperty(name = "shangliang.faults.halt-after-apply") java.util.Optional<String> haltAfterApply;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -247,6 +249,10 @@ public class EventConsumer {
                         break;
                     }
                     pauseMillis.remove(tp);
+                    if (haltAfterApply.isPresent() && haltAfterApply.get().equals(IncomingEvent.header(r, CloudEventHeaders.TYPE))) {
+                        LOG.errorf("fault injection: halting after applying %s/%d@%d, before committing its offset", r.topic(), r.partition(), r.offset());
+                        Runtime.getRuntime().halt(137);
+                    }
                     done.put(tp, new OffsetAndMetadata(r.offset() + 1));
                 }
             }

@@ -64,6 +64,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username") String username;
     @ConfigProperty(name = "quarkus.datasource.password") String password;
+    /** Fault injection for the fault suite only: halt the process after Kafka committed a batch with this event type, before the rows are marked. */
+    @ConfigProperty(name = "shangliang.faults.halt-after-publish") java.util.Optional<String> haltAfterPublish;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -220,6 +222,10 @@ public class OutboxRelay {
                     .setParameter(1, config.relay().batchSize()).getResultList();
             if (rows.isEmpty()) return 0;
             int sent = publish(rows);
+            if (haltAfterPublish.isPresent() && rows.subList(0, sent).stream().anyMatch(r -> haltAfterPublish.get().equals(r[4]))) {
+                LOG.errorf("fault injection: halting after Kafka committed %d rows, before marking them published", sent);
+                Runtime.getRuntime().halt(137);
+            }
             List<Long> seqs = new ArrayList<>(sent);
             for (int i = 0; i < sent; i++) seqs.add(((Number) rows.get(i)[0]).longValue());
             em.createNativeQuery("update outbox_event set published_at = now() where seq in (?1)")

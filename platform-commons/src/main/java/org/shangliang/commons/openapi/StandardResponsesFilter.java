@@ -1,19 +1,32 @@
 package org.shangliang.commons.openapi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
- * Adds the error responses every operation can give, so a generated client knows them without
- * each resource repeating them: 400 and 500 everywhere, 413 and 415 with a body, 412 and 428
- * with If-Match, 422 with Idempotency-Key. All are application/problem+json.
+ * What every operation shares, written into the document once so a generated client knows it:
+ * <ul>
+ * <li>the error responses — 400 and 500 everywhere, 503 (database unavailable) and 429 (writes)
+ * with Retry-After, 413/415 with a body, 412/428 with If-Match, 422 with Idempotency-Key — all
+ * {@code application/problem+json}; an error response declared without a body gets one;</li>
+ * <li>a typed {@code Accept-Language} parameter (zh-CN default, en);</li>
+ * <li>a schema for every response header (ETag, Location, Retry-After ...), which generators need;</li>
+ * <li>the bearer scheme without scopes (HTTP bearer has none): the roles allowed go into
+ * {@code x-roles} and the operation's description instead.</li>
+ * </ul>
  */
 public class StandardResponsesFilter implements OASFilter {
 
@@ -23,19 +36,20 @@ public class StandardResponsesFilter implements OASFilter {
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             Map<PathItem.HttpMethod, Operation> operations = item.getOperations();
             if (operations == null) continue;
-            operations.values().forEach(this::complete);
+            operations.forEach((method, op) -> complete(method, op));
         }
     }
 
-    private void complete(Operation op) {
+    private void complete(PathItem.HttpMethod method, Operation op) {
         APIResponses responses = op.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             op.setResponses(responses);
         }
+        acceptLanguage(op);
         add(responses, "400", "Invalid input: malformed JSON, a wrong type, an unknown enum value, a bad UUID or cursor, or a field that breaks a rule (see `violations`)");
         if (op.getRequestBody() != null) {
-            add(responses, "413", "The request body is larger than the API accepts");
+            add(responses, "413", "The request body is larger than the API accepts (256 KiB)");
             add(responses, "415", "The body is not application/json");
         }
         if (hasHeader(op, "If-Match")) {
@@ -45,15 +59,69 @@ public class StandardResponsesFilter implements OASFilter {
         if (hasHeader(op, "Idempotency-Key")) {
             add(responses, "422", "The Idempotency-Key was already used with a different body");
         }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && op.getSecurity() != null) {
+            add(responses, "429", "Too many writes from this caller: retry after the seconds in Retry-After");
+            retryAfter(responses.getAPIResponse("429"));
+        }
         add(responses, "500", "Unexpected failure; the body carries an error id for the operators");
-        // The security layer declares 401/403 itself, without a body: say that the body is a problem too.
-        for (String code : new String[] {"401", "403"}) {
-            APIResponse r = responses.getAPIResponse(code);
-            if (r != null && r.getContent() == null) r.setContent(problem());
+        add(responses, "503", "The database is unavailable for now: retry after the seconds in Retry-After");
+        retryAfter(responses.getAPIResponse("503"));
+        for (Map.Entry<String, APIResponse> e : responses.getAPIResponses().entrySet()) {
+            APIResponse r = e.getValue();
+            // The security layer and some resources declare errors without a body: the body is a problem.
+            if (e.getKey().matches("[45]\\d\\d") && (r.getContent() == null || r.getContent().getMediaTypes() == null
+                    || r.getContent().getMediaTypes().isEmpty())) {
+                r.setContent(problem());
+            }
+            if (r.getHeaders() != null) {
+                for (Header h : r.getHeaders().values()) {
+                    if (h.getSchema() == null && h.getRef() == null) h.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                }
+            }
+        }
+        roles(op);
+    }
+
+    /** HTTP bearer schemes have no scopes: say which roles may call in x-roles and the description. */
+    private static void roles(Operation op) {
+        if (op.getSecurity() == null) return;
+        List<String> roles = new ArrayList<>();
+        List<SecurityRequirement> plain = new ArrayList<>();
+        for (SecurityRequirement req : op.getSecurity()) {
+            SecurityRequirement cleared = OASFactory.createSecurityRequirement();
+            if (req.getSchemes() != null) {
+                req.getSchemes().forEach((scheme, scopes) -> {
+                    if (scopes != null) scopes.stream().filter(s -> !roles.contains(s)).forEach(roles::add);
+                    cleared.addScheme(scheme, new ArrayList<>());
+                });
+            }
+            plain.add(cleared);
+        }
+        op.setSecurity(plain);
+        if (!roles.isEmpty()) {
+            op.addExtension("x-roles", roles);
+            String text = "Roles: " + String.join(", ", roles) + ".";
+            op.setDescription(op.getDescription() == null ? text : op.getDescription() + "\n\n" + text);
         }
     }
 
-    private static org.eclipse.microprofile.openapi.models.media.Content problem() {
+    private static void acceptLanguage(Operation op) {
+        if (hasHeader(op, "Accept-Language")) return;
+        op.addParameter(OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER).required(false)
+                .description("Language of error messages (problem titles, details, violations): zh-CN (default) or en")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("zh-CN").addEnumeration("en"))
+                .example("en"));
+    }
+
+    private static void retryAfter(APIResponse r) {
+        if (r == null) return;
+        if (r.getHeaders() == null || !r.getHeaders().containsKey("Retry-After")) {
+            r.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        }
+    }
+
+    private static Content problem() {
         return OASFactory.createContent().addMediaType("application/problem+json",
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
     }
@@ -68,7 +136,6 @@ public class StandardResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description) {
         if (responses.hasAPIResponse(code)) return;
-        APIResponse response = OASFactory.createAPIResponse().description(description).content(problem());
-        responses.addAPIResponse(code, response);
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problem()));
     }
 }

@@ -1,5 +1,6 @@
 package org.shangliang.sessions.rest;
 
+import org.shangliang.sessions.api.SessionViews;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.PageView;
-import org.shangliang.sessions.rest.SessionViews.ConsultableTopicView;
+import org.shangliang.sessions.api.SessionViews.ConsultableTopicView;
 import org.shangliang.sessions.service.ConsultableTopics;
 
 @Path("/api/v1/consultable-topics")

@@ -1,5 +1,7 @@
 package org.shangliang.sessions.rest;
 
+import org.shangliang.sessions.api.SessionViews;
+import org.shangliang.sessions.api.SessionRequests;
 import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
 import static org.shangliang.commons.security.Roles.ORGANIZER;
 
@@ -40,11 +42,11 @@ import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.sessions.domain.SessionStatus;
-import org.shangliang.sessions.rest.SessionRequests.CancelSession;
-import org.shangliang.sessions.rest.SessionRequests.RecordOutcome;
-import org.shangliang.sessions.rest.SessionRequests.ScheduleSession;
-import org.shangliang.sessions.rest.SessionViews.OutcomeView;
-import org.shangliang.sessions.rest.SessionViews.SessionView;
+import org.shangliang.sessions.api.SessionRequests.CancelSession;
+import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
+import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
+import org.shangliang.sessions.api.SessionViews.OutcomeView;
+import org.shangliang.sessions.api.SessionViews.SessionView;
 import org.shangliang.sessions.service.SessionService;
 
 @org.shangliang.commons.http.RateLimited

@@ -13,8 +13,8 @@ import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.sessions.domain.ConsultableTopic;
 import org.shangliang.sessions.domain.ConsultableTopicRepository;
-import org.shangliang.sessions.messaging.in.TopicEvents.TopicAccepted;
-import org.shangliang.sessions.rest.SessionViews.ConsultableTopicView;
+import org.shangliang.sessions.api.TopicEvents.TopicAccepted;
+import org.shangliang.sessions.api.SessionViews.ConsultableTopicView;
 
 /** Topics that may go on an agenda: this service's own copy, fed by TopicAccepted. */
 @ApplicationScoped

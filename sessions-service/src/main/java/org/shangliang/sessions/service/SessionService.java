@@ -31,12 +31,12 @@ import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.messaging.out.OutcomeRecorded;
 import org.shangliang.sessions.messaging.out.SessionCancelled;
 import org.shangliang.sessions.messaging.out.SessionScheduled;
-import org.shangliang.sessions.rest.SessionRequests.CancelSession;
-import org.shangliang.sessions.rest.SessionRequests.NewRecommendation;
-import org.shangliang.sessions.rest.SessionRequests.RecordOutcome;
-import org.shangliang.sessions.rest.SessionRequests.ScheduleSession;
-import org.shangliang.sessions.rest.SessionViews.OutcomeView;
-import org.shangliang.sessions.rest.SessionViews.SessionView;
+import org.shangliang.sessions.api.SessionRequests.CancelSession;
+import org.shangliang.sessions.api.SessionRequests.NewRecommendation;
+import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
+import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
+import org.shangliang.sessions.api.SessionViews.OutcomeView;
+import org.shangliang.sessions.api.SessionViews.SessionView;
 
 /** Scheduling sessions and recording outcomes; each change and its event commit together. */
 @ApplicationScoped

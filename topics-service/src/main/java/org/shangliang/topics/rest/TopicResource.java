@@ -1,5 +1,7 @@
 package org.shangliang.topics.rest;
 
+import org.shangliang.topics.api.TopicViews;
+import org.shangliang.topics.api.TopicRequests;
 import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
 import static org.shangliang.commons.security.Roles.GRID_WORKER;
 import static org.shangliang.commons.security.Roles.INTEGRATION;
@@ -46,12 +48,12 @@ import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.topics.domain.Level;
 import org.shangliang.topics.domain.TopicStatus;
-import org.shangliang.topics.rest.TopicRequests.AcceptTopic;
-import org.shangliang.topics.rest.TopicRequests.EditTopic;
-import org.shangliang.topics.rest.TopicRequests.RejectTopic;
-import org.shangliang.topics.rest.TopicRequests.SubmitTopic;
-import org.shangliang.topics.rest.TopicViews.TimelineEntryView;
-import org.shangliang.topics.rest.TopicViews.TopicView;
+import org.shangliang.topics.api.TopicRequests.AcceptTopic;
+import org.shangliang.topics.api.TopicRequests.EditTopic;
+import org.shangliang.topics.api.TopicRequests.RejectTopic;
+import org.shangliang.topics.api.TopicRequests.SubmitTopic;
+import org.shangliang.topics.api.TopicViews.TimelineEntryView;
+import org.shangliang.topics.api.TopicViews.TopicView;
 import org.shangliang.topics.service.TopicService;
 
 @org.shangliang.commons.http.RateLimited

@@ -13,11 +13,11 @@ import org.shangliang.topics.domain.TimelineRepository;
 import org.shangliang.topics.domain.Topic;
 import org.shangliang.topics.domain.TopicRepository;
 import org.shangliang.topics.domain.TopicStatus;
-import org.shangliang.topics.messaging.in.LoopEvents.CaseOpened;
-import org.shangliang.topics.messaging.in.LoopEvents.CaseSigned;
-import org.shangliang.topics.messaging.in.LoopEvents.SessionCancelled;
-import org.shangliang.topics.messaging.in.LoopEvents.OutcomeRecorded;
-import org.shangliang.topics.messaging.in.LoopEvents.SessionScheduled;
+import org.shangliang.topics.api.LoopEvents.CaseOpened;
+import org.shangliang.topics.api.LoopEvents.CaseSigned;
+import org.shangliang.topics.api.LoopEvents.SessionCancelled;
+import org.shangliang.topics.api.LoopEvents.OutcomeRecorded;
+import org.shangliang.topics.api.LoopEvents.SessionScheduled;
 
 /** What the other services report about a topic: moves it forward and writes its timeline. */
 @ApplicationScoped

@@ -29,13 +29,13 @@ import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.messaging.out.TopicAccepted;
 import org.shangliang.topics.messaging.out.TopicRejected;
 import org.shangliang.topics.messaging.out.TopicSubmitted;
-import org.shangliang.topics.rest.TopicRequests.AcceptTopic;
-import org.shangliang.topics.rest.TopicRequests.EditTopic;
-import org.shangliang.topics.rest.TopicRequests.RejectTopic;
-import org.shangliang.topics.rest.TopicRequests.SubmitTopic;
-import org.shangliang.topics.rest.TopicViews.SupportView;
-import org.shangliang.topics.rest.TopicViews.TimelineEntryView;
-import org.shangliang.topics.rest.TopicViews.TopicView;
+import org.shangliang.topics.api.TopicRequests.AcceptTopic;
+import org.shangliang.topics.api.TopicRequests.EditTopic;
+import org.shangliang.topics.api.TopicRequests.RejectTopic;
+import org.shangliang.topics.api.TopicRequests.SubmitTopic;
+import org.shangliang.topics.api.TopicViews.SupportView;
+import org.shangliang.topics.api.TopicViews.TimelineEntryView;
+import org.shangliang.topics.api.TopicViews.TopicView;
 
 /** Topic intake and screening: each change, its event and its audit record commit together. */
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package org.shangliang.followup.messaging.in;
 
+import org.shangliang.followup.api.SessionEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

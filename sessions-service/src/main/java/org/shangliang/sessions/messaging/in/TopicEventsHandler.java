@@ -1,5 +1,6 @@
 package org.shangliang.sessions.messaging.in;
 
+import org.shangliang.sessions.api.TopicEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

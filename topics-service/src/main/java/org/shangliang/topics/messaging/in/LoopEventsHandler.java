@@ -1,5 +1,6 @@
 package org.shangliang.topics.messaging.in;
 
+import org.shangliang.topics.api.LoopEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

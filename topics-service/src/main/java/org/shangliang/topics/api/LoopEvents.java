@@ -1,4 +1,4 @@
-package org.shangliang.topics.messaging.in;
+package org.shangliang.topics.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package org.shangliang.topics.rest;
+package org.shangliang.topics.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class TopicViews {
     @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")
     public record TimelineEntryView(
             Instant at,
-            @Schema(example = "CASE_OPENED", enumeration = {"SUBMITTED", "EDITED", "ACCEPTED", "REJECTED", "SCHEDULED", "DELIBERATED", "CASE_OPENED"}) String kind,
+            @Schema(example = "CASE_OPENED", enumeration = {"SUBMITTED", "EDITED", "ACCEPTED", "REJECTED", "SCHEDULED", "SESSION_CANCELLED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
             @Schema(example = "交办县农业农村局：办理件 BJ-2026-0007") String summary,
             @Schema(example = "followup-service") String service,
             @Schema(description = "The session, outcome or case the step refers to", nullable = true) UUID refId) {

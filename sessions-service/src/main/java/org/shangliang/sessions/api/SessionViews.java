@@ -1,4 +1,4 @@
-package org.shangliang.sessions.rest;
+package org.shangliang.sessions.api;
 
 import java.time.Instant;
 import java.time.LocalDate;

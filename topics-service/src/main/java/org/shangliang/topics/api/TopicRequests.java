@@ -1,4 +1,4 @@
-package org.shangliang.topics.rest;
+package org.shangliang.topics.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package org.shangliang.followup.rest;
+package org.shangliang.followup.api;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.shangliang.followup.messaging.in;
+package org.shangliang.followup.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -19,7 +19,7 @@ public final class SessionEvents {
 
     /** OutcomeRecorded — 协商成果已记录. */
     public record OutcomeRecorded(@NotNull UUID outcomeId, @NotNull @Min(1) Integer version, @NotNull UUID sessionId, @NotNull String territoryCode,
-                                  @NotNull UUID topicId, String topicNumber, String topicTitle,
+                                  @NotNull UUID topicId, @NotNull String topicNumber, @NotNull String topicTitle,
                                   @NotNull List<@Valid @NotNull Recommendation> recommendations) {
         public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, @NotNull String suggestedUnit, LocalDate dueDate) {
         }

@@ -1,4 +1,4 @@
-package org.shangliang.sessions.messaging.in;
+package org.shangliang.sessions.api;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;

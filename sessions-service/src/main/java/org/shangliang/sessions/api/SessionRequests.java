@@ -1,4 +1,4 @@
-package org.shangliang.sessions.rest;
+package org.shangliang.sessions.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
