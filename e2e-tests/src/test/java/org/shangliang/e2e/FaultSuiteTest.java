@@ -115,12 +115,18 @@ class FaultSuiteTest {
         loop.recordOutcome();
         assertTrue(platform.awaitExit("followup", Duration.ofSeconds(30)), "the injected fault halted followup-service after applying");
         assertEquals(1, cases(loop.topic), "the case committed before the halt");
+        long restarting = System.nanoTime();
         platform.restart("followup");
+        long ready = (System.nanoTime() - restarting) / 1_000_000;
         awaitTrue(() -> metric(Platform.FOLLOWUP, "shangliang_events_duplicates_total{type=\"OutcomeRecorded\"}") >= 1,
                 "the event came again and the inbox recognised it");
+        long consuming = (System.nanoTime() - restarting) / 1_000_000;
         Set<String> opened = caseOpenedIds(loop.topic, 2);
         int cases = cases(loop.topic);
-        report("consumer-killed-after-apply", 1 - Math.min(cases, 1), Math.max(0, cases - 1) + Math.max(0, opened.size() - 1));
+        report("consumer-killed-after-apply", 1 - Math.min(cases, 1), Math.max(0, cases - 1) + Math.max(0, opened.size() - 1),
+                "ready-after-restart-ms=" + ready, "consuming-after-restart-ms=" + consuming);
+        // Static membership: the restarted replica takes its partitions back without waiting for the old member's session to expire.
+        assertTrue(consuming < 20_000, "consuming again " + consuming + " ms after the restart");
         assertEquals(1, cases);
         assertEquals(1, opened.size(), "one CaseOpened");
     }
@@ -248,8 +254,12 @@ class FaultSuiteTest {
     void sigterm_under_load_finishes_what_it_answered_and_loses_nothing() throws Exception {
         List<String> created = Collections.synchronizedList(new ArrayList<>());
         List<Integer> serverErrors = Collections.synchronizedList(new ArrayList<>());
+        List<String> unanswered = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> failuresByKey = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: JDK 17's HTTP/2 client fails streams still under way when the server sends GOAWAY, even
+        // ones the server completes (a client bug, see docs/operations.md); that would count here as cut off.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         ExecutorService load = Executors.newFixedThreadPool(4);
         List<Future<?>> loaders = new ArrayList<>();
         String village = Demo.HUIMIN + "003";
@@ -257,15 +267,18 @@ class FaultSuiteTest {
         for (int t = 0; t < 4; t++) {
             loaders.add(load.submit(() -> {
                 while (running.get()) {
+                    String key = UUID.randomUUID().toString();
                     try {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(TOPICS + "/api/v1/topics"))
-                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Idempotency-Key", key)
                                 .POST(HttpRequest.BodyPublishers.ofString(topicBody(village))).timeout(Duration.ofSeconds(30)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 201) created.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("id").asText());
                         else if (r.statusCode() >= 500 && r.statusCode() != 503) serverErrors.add(r.statusCode());
                     } catch (java.io.IOException e) {
-                        Demo.sleep(50); // refused once the server has closed: the request never started
+                        unanswered.add(key); // refused once the server has closed, or cut off: which one, the database tells below
+                        failuresByKey.put(key, e.getClass().getSimpleName() + ": " + e.getMessage() + " at " + java.time.Instant.now());
+                        Demo.sleep(50);
                     }
                 }
                 return null;
@@ -283,8 +296,20 @@ class FaultSuiteTest {
         List<ConsumerRecord<String, byte[]>> submitted = awaitRecords(kafka.topic("topics"),
                 r -> ids.contains(r.key()) && "TopicSubmitted".equals(header(r, "ce_type")), ids.size());
         int duplicated = submitted.size() - (int) submitted.stream().map(r -> header(r, "ce_id")).distinct().count();
+        // A request that committed must also have been answered: none of the cut-off ones may have created a topic.
+        int committedButCut = unanswered.isEmpty() ? 0
+                : countIn("topics", "select count(*) from idempotency_key where status = 201 and key = any(?)", new HashSet<>(unanswered));
         report("sigterm-under-load", ids.size() - stored + ids.size() - (int) submitted.stream().map(ConsumerRecord::key).distinct().count(),
-                duplicated, "answered=" + ids.size() + " exit=" + exit + " 5xx=" + serverErrors.size());
+                duplicated, "answered=" + ids.size() + " unanswered=" + unanswered.size() + " committed-but-cut=" + committedButCut
+                        + " exit=" + exit + " 5xx=" + serverErrors.size());
+        if (committedButCut > 0) {
+            for (String key : unanswered) {
+                if (countIn("topics", "select count(*) from idempotency_key where status = 201 and key = ?", key) > 0) {
+                    System.out.println("committed but cut: " + key + " " + failuresByKey.get(key));
+                }
+            }
+        }
+        assertEquals(0, committedButCut, "in-flight requests finish before the server stops");
         assertEquals(ids.size(), stored, "every 201 is in the database");
         assertEquals(ids.size(), submitted.stream().map(ConsumerRecord::key).distinct().count(), "and its event on Kafka");
         assertEquals(0, duplicated);

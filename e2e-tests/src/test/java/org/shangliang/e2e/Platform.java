@@ -135,6 +135,9 @@ final class Platform implements AutoCloseable {
         env.put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
         // Load from one test client would trip the per-caller write limit meant for people.
         env.put("RATE_LIMIT_BURST", "100000");
+        // The services read and write UTF-8 whatever the caller's locale (the test JVM runs under LANG=C).
+        env.put("LANG", "C.UTF-8");
+        env.put("LC_ALL", "C.UTF-8");
         env.putAll(extraEnv);
         Instance i = new Instance(service, port, Map.copyOf(extraEnv), pb.start());
         instances.put(name, i);

@@ -249,4 +249,23 @@ class SessionFlowTest {
         assertEquals("malformed", header(dead, "dlt_reason"));
         assertEquals("1", header(dead, "dlt_attempts"), "validated before the handler: no retries");
     }
+
+    @Test
+    void times_and_dates_outside_what_a_client_sends_are_refused_with_the_field_named() {
+        String village = freshVillage();
+        String topic = acceptedTopic(village);
+        for (String startsAt : List.of("+999999999-12-31T23:59:59Z", "2026-12-03T06:30:00", "2026-12-03")) {
+            given().contentType(ContentType.JSON).body(sessionBody(village, topic).replace("2026-12-03T06:30:00Z", startsAt))
+                    .post("/api/v1/sessions").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("startsAt"));
+        }
+        JsonPath session = schedule(village, topic);
+        for (String dueDate : List.of("\"\"", "\"2027-01-31T00:00:00Z\"", "\"+999999999-12-31\"", "20270131")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"consensus\": \"再协商\", \"decisionRule\": \"CONSENSUS\", \"recommendations\": [{\"text\": \"核对台账\", \"suggestedUnit\": \"县农业农村局\", \"dueDate\": " + dueDate + "}]}")
+                    .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session.getString("id"), session.getString("agenda[0].id"))
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("recommendations[0].dueDate"));
+        }
+    }
 }

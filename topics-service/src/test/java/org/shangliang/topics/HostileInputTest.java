@@ -135,4 +135,19 @@ class HostileInputTest {
                 .then().statusCode(201).extract().header("Location");
         assertTrue(location.startsWith("/api/v1/topics/"), location);
     }
+
+    @Test
+    void paths_of_refused_requests_do_not_become_metric_series() throws Exception {
+        String marker = "probe-" + UUID.randomUUID();
+        // A NUL byte in a header: refused by the HTTP layer before routing.
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /" + marker + " HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\0b\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            assertTrue(status != null && status.contains(" 400"), String.valueOf(status));
+        }
+        given().get("/" + marker + "-unrouted").then().statusCode(404);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(!metrics.contains(marker), "no series named after a caller's raw path");
+    }
 }

@@ -66,7 +66,7 @@ public class CaseResource {
     @Path("/{id}")
     @RolesAllowed({CPPCC_STAFF, LEADER, ORGANIZER, HANDLER})
     @Operation(summary = "Read a case", description = "The ETag header carries the version for If-Match.")
-    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", description = "Version, for If-Match"), content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getCase(@PathParam("id") UUID id) {
         CaseView view = cases.get(id, caller.get());
@@ -77,7 +77,7 @@ public class CaseResource {
     @Path("/{id}/sign")
     @RolesAllowed(HANDLER)
     @Operation(summary = "Sign for a case (签收)", description = "The lead unit takes the case on. Only from ASSIGNED; needs If-Match. Publishes CaseSigned.")
-    @APIResponse(responseCode = "200", description = "The signed case", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "200", description = "The signed case", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Your unit is not the lead unit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the case's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -66,7 +66,8 @@ public class DeadLetterResource {
     @Schema(name = "DeadLetterPage", description = "One page of dead letters, newest first")
     public record DeadLetterPage(
             @Schema(required = true) List<DeadLetterView> items,
-            @Schema(description = "Pass as `cursor` to get the next page; null on the last page", nullable = true) String nextCursor) {
+            @Schema(description = "Pass as `cursor` to get the next page; absent on the last page")
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String nextCursor) {
     }
 
     @Schema(name = "Replay", description = "What a replay did")

@@ -1,5 +1,6 @@
 package org.shangliang.commons.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,9 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One page of a keyset-paginated list.
  */
 public record PageView<T>(
-        @Schema(description = "The items of this page, newest first")
+        @Schema(description = "The items of this page, newest first", required = true)
         List<T> items,
-        @Schema(description = "Pass as `cursor` to get the next page; absent on the last page", nullable = true, example = "MTc5NTYzMTQ2NjYzOTAwMHw3ZjQ...")
+        @Schema(description = "Pass as `cursor` to get the next page; absent on the last page", example = "MTc5NTYzMTQ2NjYzOTAwMHw3ZjQ...")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 20;

@@ -46,6 +46,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         apply(mapper);
     }
 
+    /** Applied last, after Quarkus registered its Java time module: a later module's deserializers win. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** Applies the rules to any mapper (also used by tests). */
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

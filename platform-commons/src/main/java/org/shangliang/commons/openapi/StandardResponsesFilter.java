@@ -25,7 +25,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <li>a typed {@code Accept-Language} parameter (zh-CN default, en);</li>
  * <li>a schema for every response header (ETag, Location, Retry-After ...), which generators need;</li>
  * <li>the bearer scheme without scopes (HTTP bearer has none): the roles allowed go into
- * {@code x-roles} and the operation's description instead.</li>
+ * {@code x-roles} and the operation's description instead;</li>
+ * <li>{@code required} on what the server always sends: in a schema that only responses use, every
+ * property (the server writes nulls too; the type says which may be null), unless the schema names
+ * its required properties itself. A generated client then types each field as present, nullable
+ * where the contract says so, instead of everything as optional.</li>
  * </ul>
  */
 public class StandardResponsesFilter implements OASFilter {
@@ -37,6 +41,62 @@ public class StandardResponsesFilter implements OASFilter {
             Map<PathItem.HttpMethod, Operation> operations = item.getOperations();
             if (operations == null) continue;
             operations.forEach((method, op) -> complete(method, op));
+        }
+        requireWhatResponsesAlwaysCarry(openAPI);
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(StandardResponsesFilter::refOnly);
+        }
+    }
+
+    /** A property that names a schema by $ref needs no type beside it (generators drop it with a warning). */
+    private static void refOnly(Schema schema) {
+        if (schema == null || schema.getProperties() == null) return;
+        for (Schema p : schema.getProperties().values()) {
+            if (p.getRef() != null && p.getType() != null) p.setType(null);
+        }
+    }
+
+    private static void requireWhatResponsesAlwaysCarry(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) return;
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        java.util.Set<String> inResponses = new java.util.HashSet<>();
+        java.util.Set<String> inRequests = new java.util.HashSet<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            if (item.getOperations() == null) continue;
+            for (Operation op : item.getOperations().values()) {
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> collect(m.getSchema(), schemas, inRequests));
+                }
+                if (op.getParameters() != null) op.getParameters().forEach(p -> collect(p.getSchema(), schemas, inRequests));
+                if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) continue;
+                for (APIResponse r : op.getResponses().getAPIResponses().values()) {
+                    if (r.getContent() != null && r.getContent().getMediaTypes() != null) {
+                        r.getContent().getMediaTypes().values().forEach(m -> collect(m.getSchema(), schemas, inResponses));
+                    }
+                }
+            }
+        }
+        inResponses.removeAll(inRequests);
+        for (String name : inResponses) {
+            Schema schema = schemas.get(name);
+            // A schema that says itself what is required (e.g. fields left out when empty) keeps its word.
+            if (schema == null || schema.getProperties() == null || (schema.getRequired() != null && !schema.getRequired().isEmpty())) continue;
+            // The server writes every property, null included: all are present; the type says which may be null.
+            schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+        }
+    }
+
+    /** Names of component schemas reachable from {@code s}. */
+    private static void collect(Schema s, Map<String, Schema> schemas, java.util.Set<String> seen) {
+        if (s == null) return;
+        if (s.getRef() != null) {
+            String name = s.getRef().substring(s.getRef().lastIndexOf('/') + 1);
+            if (seen.add(name)) collect(schemas.get(name), schemas, seen);
+        }
+        if (s.getProperties() != null) s.getProperties().values().forEach(p -> collect(p, schemas, seen));
+        collect(s.getItems(), schemas, seen);
+        for (List<Schema> group : java.util.Arrays.asList(s.getAnyOf(), s.getAllOf(), s.getOneOf())) {
+            if (group != null) group.forEach(g -> collect(g, schemas, seen));
         }
     }
 

@@ -128,6 +128,12 @@ public class ProblemMappers {
                     headers, uri);
         }
         java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            // A value the checks before let through but the database cannot hold (out of range, too long): still the input.
+            LOG.warnf("data exception on %s (a validation gap to close): %s", uri == null ? "?" : uri.getPath(), sql.getMessage());
+            return respond(ApiException.badRequest(Text.of("请求中有数据库无法保存的值（超出范围或过长）", "A value in the request is out of the range the database accepts"),
+                    List.of()), headers, uri);
+        }
         if (sql != null && "23505".equals(sql.getSQLState())) {
             // A unique constraint caught a race the checks before it could not see.
             return respond(ApiException.conflict(Text.of("与已有记录重复，请刷新后重试", "This duplicates an existing record; reload and retry")), headers, uri);

@@ -23,7 +23,7 @@ public final class SessionViews {
 
     @Schema(name = "Session", description = "A consultation session (协商会) and its agenda")
     public record SessionView(UUID id, String title, SessionType type, SessionMode mode, String territoryCode, Instant startsAt,
-                              String venue, String host, @Schema(nullable = true) UUID previousRoundId,
+                              @Schema(nullable = true) String venue, @Schema(nullable = true) String host, @Schema(nullable = true) UUID previousRoundId,
                               @Schema(description = "SCHEDULED → HELD (every item has an outcome) | CANCELLED") SessionStatus status,
                               @Schema(nullable = true) String cancelReason,
                               List<SessionStatus.Action> allowedActions, List<AgendaItemView> agenda,
@@ -48,7 +48,7 @@ public final class SessionViews {
     @Schema(name = "Outcome", description = "An official record: never edited; a correction is a new version")
     public record OutcomeView(UUID id, UUID sessionId, UUID agendaItemId, UUID topicId, int version, String consensus,
                               DecisionRule decisionRule, List<RecommendationView> recommendations, Instant recordedAt,
-                              @Schema(description = "Who recorded it (记录人)", example = "惠民街道联络室") String recordedBy) {
+                              @Schema(description = "Who recorded it (记录人)", example = "惠民街道联络室", nullable = true) String recordedBy) {
         public static OutcomeView of(Outcome o) {
             return new OutcomeView(o.id(), o.agendaItem().session().id(), o.agendaItem().id(), o.agendaItem().topicId(), o.version(),
                     o.consensus(), o.decisionRule(), o.recommendations().stream().map(RecommendationView::of).toList(), o.recordedAt(),
@@ -64,7 +64,9 @@ public final class SessionViews {
     }
 
     @Schema(name = "ConsultableTopic", description = "An accepted topic that may be put on an agenda")
-    public record ConsultableTopicView(UUID topicId, String number, String title, String territoryCode, String level, Instant acceptedAt) {
+    public record ConsultableTopicView(UUID topicId, String number, String title, String territoryCode,
+                                       @Schema(description = "Level the topic is to be consulted at", enumeration = {"VILLAGE", "TOWNSHIP", "COUNTY", "CROSS_REGION"}) String level,
+                                       Instant acceptedAt) {
         public static ConsultableTopicView of(ConsultableTopic t) {
             return new ConsultableTopicView(t.topicId(), t.number(), t.title(), t.territoryCode(), t.level(), t.acceptedAt());
         }

@@ -94,7 +94,7 @@ public class SessionResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "Read a session", description = "With its agenda; the ETag header carries the version for If-Match.")
-    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", description = "Version, for If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getSession(@PathParam("id") UUID id) {
         SessionView view = sessions.get(id);
@@ -105,7 +105,7 @@ public class SessionResource {
     @Path("/{id}/cancel")
     @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Cancel a session", description = "Only a SCHEDULED session; needs If-Match. Publishes SessionCancelled.")
-    @APIResponse(responseCode = "200", description = "The cancelled session", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "200", description = "The cancelled session", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the session's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancelSession(@PathParam("id") UUID id,

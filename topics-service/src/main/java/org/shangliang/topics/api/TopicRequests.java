@@ -33,7 +33,7 @@ public final class TopicRequests {
             @Schema(description = "Level the topic is to be consulted at")
             Level level,
             @Schema(description = "How the topic came in. Set by the server for residents (RESIDENT), members (MEMBER_REPORT), "
-                    + "grid workers (GRID_PROXY) and township systems (INTEGRATION); staff may name any channel, default LIAISON_OFFICE", nullable = true)
+                    + "grid workers (GRID_PROXY) and township systems (INTEGRATION); staff may name any channel, default LIAISON_OFFICE")
             Channel channel,
             @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "{shangliang.phone}")
             @Schema(description = "Proposer's phone for follow-up calls. Personal data: returned only to the proposer and to staff of the territory",

@@ -113,7 +113,7 @@ public class TopicResource {
     @Path("/{id}")
     @RolesAllowed({RESIDENT, MEMBER, GRID_WORKER, ORGANIZER, CPPCC_STAFF, INTEGRATION})
     @Operation(summary = "Edit a topic waiting for screening", description = "Replaces title, description and themes. Only while SUBMITTED; needs If-Match.")
-    @APIResponse(responseCode = "200", description = "The edited topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "200", description = "The edited topic", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The topic is no longer SUBMITTED; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response editTopic(@PathParam("id") UUID id,
@@ -126,7 +126,7 @@ public class TopicResource {
     @Path("/{id}/accept")
     @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Accept a topic (立项)", description = "Screening decision. Publishes TopicAccepted, after which sessions-service can put the topic on an agenda.")
-    @APIResponse(responseCode = "200", description = "The accepted topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "200", description = "The accepted topic", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the topic's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response acceptTopic(@PathParam("id") UUID id,
@@ -139,7 +139,7 @@ public class TopicResource {
     @Path("/{id}/reject")
     @RolesAllowed({ORGANIZER, CPPCC_STAFF})
     @Operation(summary = "Reject a topic (不予立项)", description = "Screening decision with the reason the proposer is told. Publishes TopicRejected.")
-    @APIResponse(responseCode = "200", description = "The rejected topic", content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "200", description = "The rejected topic", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "404", description = "No such topic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the topic's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rejectTopic(@PathParam("id") UUID id,
