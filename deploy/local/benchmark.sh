@@ -5,13 +5,7 @@
 #   deploy/local/benchmark.sh -Dtest=LatencyBenchmark # one
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-"$ROOT/deploy/local/postgres.sh"
-kafka_was_running=0
-port_open "$KAFKA_HOST" "$KAFKA_PORT" && kafka_was_running=1
-"$ROOT/deploy/local/kafka.sh"
-if [ "$kafka_was_running" = 0 ]; then
-  trap 'KEEP_KAFKA=0 "$ROOT/deploy/local/kafka-stop.sh"' EXIT
-fi
+start_infra
 
 cd "$ROOT"
 mvn -B -q -DskipTests install

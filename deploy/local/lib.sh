@@ -40,3 +40,15 @@ service_env() {
   export EVENTS_REPLICATION_FACTOR="${EVENTS_REPLICATION_FACTOR:-1}"
   export EVENTS_MIN_INSYNC_REPLICAS="${EVENTS_MIN_INSYNC_REPLICAS:-1}"
 }
+
+# start_infra: PostgreSQL, and Kafka unless one is already listening; a broker started here is
+# stopped again when the calling script exits, whatever the outcome.
+start_infra() {
+  "$ROOT/deploy/local/postgres.sh"
+  if port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
+    log "Kafka already listening on $KAFKA_HOST:$KAFKA_PORT"
+  else
+    "$ROOT/deploy/local/kafka.sh"
+    trap 'KEEP_KAFKA=0 "$ROOT/deploy/local/kafka-stop.sh"' EXIT
+  fi
+}

@@ -48,7 +48,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.shangliang.commons.testing.EventsTestKit;
 import org.shangliang.commons.testing.TestTokens;
@@ -60,26 +59,22 @@ import org.shangliang.e2e.Demo.Loop;
  * ending with a count of lost and duplicated effects, which must both be 0. Every scenario prints
  * a line "FAULT <name>: lost=0 duplicated=0 ..." to the test output.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultSuiteTest {
+class FaultSuiteTest extends OnRunningPlatform {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String SESSIONS_SOURCE = "/shangliang/sessions-service";
 
-    private Platform platform;
     private EventsTestKit kafka;
 
     @BeforeAll
-    void start() throws Exception {
-        platform = new Platform().start();
+    void openKafka() {
         kafka = new EventsTestKit(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), platform.namespace());
     }
 
     @AfterAll
-    void stop() throws Exception {
+    void closeKafka() {
         if (kafka != null) kafka.close();
-        if (platform != null) platform.close();
     }
 
     @Test

@@ -20,10 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.shangliang.client.followup.api.CasesApi;
 import org.shangliang.client.followup.model.ModelCase;
 import org.shangliang.client.sessions.api.SessionsApi;
@@ -50,22 +47,9 @@ import org.shangliang.client.topics.model.TopicStatus;
  * under {@code LANG=C} with {@code -Dfile.encoding=UTF-8}: what a Java 17 client needs for Chinese
  * text (JDK 18+ uses UTF-8 by default).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GeneratedClientsE2ETest {
+class GeneratedClientsE2ETest extends OnRunningPlatform {
 
     private static final String VILLAGE = Demo.HUIMIN + "004";
-
-    private Platform platform;
-
-    @BeforeAll
-    void start() throws Exception {
-        platform = new Platform().start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (platform != null) platform.close();
-    }
 
     private static TopicsApi topics(String token) {
         var client = new org.shangliang.client.topics.ApiClient();

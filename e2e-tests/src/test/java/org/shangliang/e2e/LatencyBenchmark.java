@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.shangliang.e2e.Demo.Loop;
 
 /**
@@ -16,21 +13,7 @@ import org.shangliang.e2e.Demo.Loop;
  * this machine. A benchmark, not a test: it runs only with {@code -Pbenchmark}
  * ({@code deploy/local/benchmark.sh}); figures are in docs/benchmarks.md.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LatencyBenchmark {
-
-    private Platform platform;
-
-    @BeforeAll
-    void start() throws Exception {
-        platform = new Platform();
-        platform.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (platform != null) platform.close();
-    }
+class LatencyBenchmark extends OnRunningPlatform {
 
     @Test
     void median_time_from_outcome_recorded_to_case_visible_over_20_runs() {

@@ -6,31 +6,13 @@ import static org.shangliang.e2e.Demo.*;
 
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole loop across the three running services over real Kafka: a villager's topic is
  * accepted, deliberated in the Huitong village hall, and followed up as a department case.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ThinFlowE2ETest {
-
-    private Platform platform;
-
-
-    @BeforeAll
-    void start() throws Exception {
-        platform = new Platform();
-        platform.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (platform != null) platform.close();
-    }
+class ThinFlowE2ETest extends OnRunningPlatform {
 
     @Test
     void a_topic_goes_from_submission_to_a_department_case_and_its_timeline_shows_every_step() {

@@ -86,26 +86,23 @@ public class KafkaClients {
     }
 
     public Properties consumer(String groupId, String clientId, String instanceId) {
-        Properties p = common();
+        Properties p = reader(clientId);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         if (instanceId != null) p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         p.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.consumer().sessionTimeout().toMillis());
         p.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(1_000, config.consumer().sessionTimeout().toMillis() / 4));
-        // Offsets are committed by hand, only after the transaction that applied the event.
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Never skip silently: a new group starts at the beginning (EventConsumer seeks there),
         // a group that fell behind retention stops and says so.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        // Only what the relays committed: an aborted batch is never applied.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return p;
     }
 
-    /** A consumer with no group, for reading (e.g. the dead-letter topic) by partition and offset. */
+    /**
+     * A consumer reading only what the relays committed ({@code read_committed}: an aborted batch is
+     * never seen) and committing offsets only by hand, after the transaction that applied the event.
+     * Without a group, for reading (e.g. the dead-letter topic) by partition and offset.
+     */
     public Properties reader(String clientId) {
         Properties p = common();
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
