@@ -52,3 +52,72 @@ start_infra() {
     trap 'KEEP_KAFKA=0 "$ROOT/deploy/local/kafka-stop.sh"' EXIT
   fi
 }
+
+# ready_on PORT: the service on 127.0.0.1:PORT answers its readiness check with 200 (plain bash:
+# a machine without curl can run the platform).
+ready_on() (
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+  printf 'GET /q/health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  read -r _ status _ <&3
+  [ "$status" = 200 ]
+) 2>/dev/null
+
+# java_major JAVA_HOME: the JDK's feature release (17, 25).
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+# service_java_home: the JDK the local scripts run the services on. SERVICE_JAVA_HOME wins; then
+# Temurin 25 where /usr/lib/jvm has it (it starts the services faster in less memory, see
+# docs/benchmarks.md, "JVM matrix"); else the machine's own java (17), which the build also uses.
+service_java_home() {
+  if [ -n "${SERVICE_JAVA_HOME:-}" ]; then echo "$SERVICE_JAVA_HOME"; return; fi
+  local j
+  for j in /usr/lib/jvm/temurin-25-jdk-*; do
+    if [ -x "$j/bin/java" ]; then echo "$j"; return; fi
+  done
+  dirname "$(dirname "$(readlink -f "$(command -v java)")")"
+}
+
+# aot_cache JAVA_HOME NAME JAR: the file of NAME's AOT cache for this build on this JDK (a new
+# build has a new name; the JVM would refuse a stale cache anyway).
+aot_cache() {
+  local stamp
+  stamp=$(find "$(dirname "$3")" -name '*.jar' -printf '%P %s %T@\n' | sort | md5sum | cut -c1-12)
+  echo "$STATE/aot/$2-jdk$(java_major "$1")-$stamp.aot"
+}
+
+# service_java_flags JAVA_HOME [NAME JAR]: JVM flags on top of SERVICE_JAVA_OPTS. On JDK 25+,
+# compact object headers and NAME's AOT cache when aot_train has made one for this build; the
+# collector stays G1 (the serial one used more memory for the same throughput: JVM matrix).
+service_java_flags() {
+  local home=$1 name=${2:-} jar=${3:-} flags=() cache
+  if [ "$(java_major "$home")" -ge 25 ]; then
+    flags+=(-XX:+UseCompactObjectHeaders)
+    if [ -n "$name" ]; then
+      cache=$(aot_cache "$home" "$name" "$jar")
+      if [ -f "$cache" ]; then flags+=("-XX:AOTCache=$cache"); fi
+    fi
+  fi
+  echo "${flags[*]}"
+}
+
+# aot_train JAVA_HOME NAME JAR PORT [JVM options...]: on JDK 25+, when NAME has no AOT cache for
+# this build yet, one training run: start it, wait until it is ready, stop it; the JVM writes the
+# cache as it exits. The service's environment (database, port) must already be exported.
+aot_train() {
+  local home=$1 name=$2 jar=$3 port=$4 cache pid
+  shift 4
+  [ "$(java_major "$home")" -ge 25 ] || return 0
+  cache=$(aot_cache "$home" "$name" "$jar")
+  [ -f "$cache" ] && return 0
+  mkdir -p "$STATE/aot"
+  rm -f "$STATE/aot/$name-jdk"*.aot
+  log "training the AOT cache of $name (once per build)"
+  # shellcheck disable=SC2046
+  "$home/bin/java" "$@" $(service_java_flags "$home") "-XX:AOTCacheOutput=$cache" -jar "$jar" \
+      > "$STATE/aot/$name-training.log" 2>&1 < /dev/null &
+  pid=$!
+  if ! wait_for 120 "$name (AOT training run)" ready_on "$port"; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; return 0; fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  [ -f "$cache" ] || log "no AOT cache was written for $name ($STATE/aot/$name-training.log): it starts without one"
+}

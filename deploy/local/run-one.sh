@@ -20,4 +20,8 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   (cd "$ROOT" && mvn -B -q -pl "$svc-service" -am -DskipTests install)
 fi
 log "starting $svc-service; a token: deploy/local/token.sh cppcc_staff 330421"
-exec java ${SERVICE_JAVA_OPTS:--Xmx384m} -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar"
+JAVA_HOME_RUN=$(service_java_home)
+read -r -a JAVA_OPTS_RUN <<< "${SERVICE_JAVA_OPTS:--Xmx256m}"
+JAR="$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar"
+# shellcheck disable=SC2046
+exec "$JAVA_HOME_RUN/bin/java" "${JAVA_OPTS_RUN[@]}" $(service_java_flags "$JAVA_HOME_RUN" "$svc-service" "$JAR") -jar "$JAR"

@@ -17,31 +17,39 @@ fi
 mkdir -p "$STATE/services"
 # The ports the README documents, each overridable by its *_HTTP_PORT variable (the services read the same ones).
 declare -A PORTS=([topics]="${TOPICS_HTTP_PORT:-8081}" [sessions]="${SESSIONS_HTTP_PORT:-8082}" [followup]="${FOLLOWUP_HTTP_PORT:-8083}")
+# The JDK and flags are measured choices (service_java_home, service_java_flags in lib.sh).
+JAVA_HOME_RUN=$(service_java_home)
+read -r -a JAVA_OPTS_RUN <<< "${SERVICE_JAVA_OPTS:--Xmx256m}"
+jar_of() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+running() { [ -f "$STATE/services/$1.pid" ] && kill -0 "$(cat "$STATE/services/$1.pid")" 2>/dev/null; }
+
+# On JDK 25, the first start of a new build records each service's AOT cache (in parallel).
+for svc in topics sessions followup; do
+  if ! running "$svc" && ! port_open 127.0.0.1 "${PORTS[$svc]}"; then
+    aot_train "$JAVA_HOME_RUN" "$svc-service" "$(jar_of "$svc")" "${PORTS[$svc]}" "${JAVA_OPTS_RUN[@]}" &
+  fi
+done
+wait
+
 for svc in topics sessions followup; do
   port=${PORTS[$svc]}
   pidfile="$STATE/services/$svc.pid"
-  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  if running "$svc"; then
     log "$svc-service already running (pid $(cat "$pidfile"))"
     continue
   fi
   if port_open 127.0.0.1 "$port"; then
     log "port $port is taken by another process; stop it first"; exit 1
   fi
-  log "starting $svc-service on :$port (log: $STATE/services/$svc.log)"
-  nohup java ${SERVICE_JAVA_OPTS:--Xmx384m} -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" \
-        > "$STATE/services/$svc.log" 2>&1 < /dev/null &
+  log "starting $svc-service on :$port with $(basename "$JAVA_HOME_RUN") (log: $STATE/services/$svc.log)"
+  # shellcheck disable=SC2046
+  nohup "$JAVA_HOME_RUN/bin/java" "${JAVA_OPTS_RUN[@]}" $(service_java_flags "$JAVA_HOME_RUN" "$svc-service" "$(jar_of "$svc")") \
+        -jar "$(jar_of "$svc")" > "$STATE/services/$svc.log" 2>&1 < /dev/null &
   echo $! > "$pidfile"
 done
 
-# Readiness over plain bash, so a machine without curl can run the platform.
-ready() (
-  exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
-  printf 'GET /q/health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
-  read -r _ status _ <&3
-  [ "$status" = 200 ]
-) 2>/dev/null
 for svc in topics sessions followup; do
-  if ! wait_for 120 "$svc-service readiness" ready "${PORTS[$svc]}"; then
+  if ! wait_for 120 "$svc-service readiness" ready_on "${PORTS[$svc]}"; then
     tail -n 40 "$STATE/services/$svc.log" >&2; exit 1
   fi
 done

@@ -100,6 +100,22 @@ class TopicSecurityTest {
         as(STAFF).get("/api/v1/topics").then().statusCode(200);
     }
 
+    /** Verified tokens are kept (VerifiedTokens), but never past their exp, and only byte for byte. */
+    @Test
+    void a_token_accepted_and_kept_is_refused_once_it_expires_and_its_claims_with_another_signature_never() throws Exception {
+        String shortLived = TestTokens.as(CPPCC_STAFF, JIASHAN).lifetime(2).token(); // the test profile allows 1 s of clock skew
+        as(shortLived).get("/api/v1/topics").then().statusCode(200);
+        as(shortLived).get("/api/v1/topics").then().statusCode(200); // the second use is served from the cache
+        String signingInput = shortLived.substring(0, shortLived.lastIndexOf('.'));
+        java.security.Signature stranger = java.security.Signature.getInstance("SHA256withRSA");
+        stranger.initSign(TestTokens.strangerKeys().getPrivate());
+        stranger.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String forged = signingInput + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(stranger.sign());
+        as(forged).get("/api/v1/topics").then().statusCode(401).contentType("application/problem+json");
+        Thread.sleep(3_100);
+        as(shortLived).get("/api/v1/topics").then().statusCode(401).contentType("application/problem+json");
+    }
+
     @Test
     void health_openapi_and_swagger_ui_stay_open() {
         given().get("/q/health/ready").then().statusCode(200);

@@ -27,15 +27,15 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
     private static String visibleTo(Caller c) {
         boolean territory = CaseAccess.followsTerritory(c);
         boolean unit = c.is(Roles.HANDLER) && c.unit() != null;
-        if (territory && unit) return Territories.startsWith("territoryCode", "scope") + " or leadUnit = :unit";
-        if (territory) return Territories.startsWith("territoryCode", "scope");
+        if (territory && unit) return Territories.within("territoryCode", "scope", c.territory()) + " or leadUnit = :unit";
+        if (territory) return Territories.within("territoryCode", "scope", c.territory());
         if (unit) return "leadUnit = :unit";
         return "1 = 0";
     }
 
     private static Map<String, Object> visibilityParams(Caller c) {
         Map<String, Object> p = new HashMap<>();
-        if (CaseAccess.followsTerritory(c)) p.put("scope", c.territory() == null ? "-" : Territories.likePrefix(c.territory()));
+        if (CaseAccess.followsTerritory(c)) p.put("scope", Territories.subtreeKey(c.territory()));
         if (c.is(Roles.HANDLER) && c.unit() != null) p.put("unit", c.unit());
         return p;
     }

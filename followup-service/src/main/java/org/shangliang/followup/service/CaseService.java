@@ -57,12 +57,12 @@ public class CaseService {
         }
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public CaseView get(UUID id, Caller caller) {
         return CaseView.of(find(id, caller));
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<CaseView> list(UUID topicId, CaseStatus status, String unit, String cursor, int limit, Caller caller) {
         List<HandlingCase> rows = cases.page(caller, topicId, status, unit, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, CaseView::of, c -> new Cursor(c.createdAt(), c.id()));

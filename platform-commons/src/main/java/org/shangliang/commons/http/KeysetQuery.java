@@ -2,6 +2,7 @@ package org.shangliang.commons.http;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.shangliang.commons.security.Territories;
 
 /**
  * Builds the JPQL filter of a keyset page: optional equality/prefix filters plus "after this
@@ -23,12 +24,12 @@ public final class KeysetQuery {
         return this;
     }
 
-    /** Adds {@code field like prefix%} (the prefix escaped) when prefix is not null (territory subtrees are code prefixes). */
-    public KeysetQuery startsWith(String field, String prefix) {
-        if (prefix != null) {
+    /** Adds "{@code field} lies in the subtree of {@code code}" when code is not null (see {@link Territories#within}). */
+    public KeysetQuery within(String field, String code) {
+        if (code != null) {
             String name = "p" + params.size();
-            query.append(" and ").append(org.shangliang.commons.security.Territories.startsWith(field, name));
-            params.put(name, org.shangliang.commons.security.Territories.likePrefix(prefix));
+            query.append(" and ").append(Territories.within(field, name, code));
+            params.put(name, Territories.subtreeKey(code));
         }
         return this;
     }

@@ -5,15 +5,22 @@ import java.util.regex.Pattern;
 /**
  * Territory codes (行政区划代码) and subtree matching. A code is 6 digits (county), 9 (township or
  * street), 12 (village or community) or 15 (grid); the subtree of a code is every code it is a
- * prefix of. Queries match prefixes with {@link #LIKE_PREFIX} and {@link #likePrefix}: the code is
- * escaped, so a pattern character can never widen a caller's scope.
+ * prefix of. Because the levels have fixed widths, "in the subtree of C" is an equality:
+ * {@code left(code, length(C)) = C} (for a grid, {@code code = C}). Queries use {@link #within}, and
+ * each list table has an index on {@code (left(territory_code, n), <list order>)} for n = 6, 9, 12
+ * and on {@code (territory_code, <list order>)}: a page is read in order from the index whatever
+ * the size of the territory. (A LIKE prefix could not be planned for both: the generic plan of a
+ * prepared statement walked the whole page index looking for a small village's rows.)
  */
 public final class Territories {
 
-    private static final Pattern CODE = Pattern.compile("[0-9]{6}(?:[0-9]{3}){0,3}");
+    /** The regular expression of a division code, for {@code @Pattern} on parameters. */
+    public static final String CODE_REGEX = "[0-9]{6}([0-9]{3}){0,3}";
 
-    /** The HQL form of "starts with a parameter made by {@link #likePrefix}". */
-    public static final String LIKE_PREFIX = " like :%s escape '\\'";
+    private static final Pattern CODE = Pattern.compile(CODE_REGEX);
+
+    /** A value no code equals: the subtree of an absent or malformed claim is empty. */
+    private static final String NOTHING = "-";
 
     private Territories() {
     }
@@ -22,13 +29,18 @@ public final class Territories {
         return code != null && CODE.matcher(code).matches();
     }
 
-    /** {@code code} with LIKE's pattern characters escaped, followed by {@code %}. */
-    public static String likePrefix(String code) {
-        return code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    /**
+     * The HQL condition "{@code field} lies in the subtree of {@code code}", bound to {@code :param}
+     * (set it to {@link #subtreeKey}). Only the code's length goes into the query text; the code
+     * itself is a parameter.
+     */
+    public static String within(String field, String param, String code) {
+        if (!isDivisionCode(code) || code.length() == 15) return field + " = :" + param;
+        return "left(" + field + ", " + code.length() + ") = :" + param;
     }
 
-    /** {@code field like :param escape '\'} for a query. */
-    public static String startsWith(String field, String param) {
-        return field + LIKE_PREFIX.formatted(param);
+    /** The value of {@link #within}'s parameter: the code, or a value that matches nothing. */
+    public static String subtreeKey(String code) {
+        return isDivisionCode(code) ? code : NOTHING;
     }
 }

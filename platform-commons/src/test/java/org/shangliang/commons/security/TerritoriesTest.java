@@ -17,10 +17,19 @@ class TerritoriesTest {
     }
 
     @Test
-    void a_prefix_never_carries_pattern_characters_into_like() {
-        assertEquals("330421%", Territories.likePrefix("330421"));
-        assertEquals("\\%%", Territories.likePrefix("%"));
-        assertEquals("33\\_1\\\\%", Territories.likePrefix("33_1\\"));
-        assertEquals("territoryCode like :scope escape '\\'", Territories.startsWith("territoryCode", "scope"));
+    void a_subtree_is_an_equality_on_the_codes_level_prefix() {
+        assertEquals("left(territoryCode, 6) = :scope", Territories.within("territoryCode", "scope", "330421"));
+        assertEquals("left(territoryCode, 9) = :scope", Territories.within("territoryCode", "scope", "330421004"));
+        assertEquals("left(territoryCode, 12) = :scope", Territories.within("territoryCode", "scope", "330421004001"));
+        assertEquals("territoryCode = :scope", Territories.within("territoryCode", "scope", "330421004001007"));
+        assertEquals("330421004", Territories.subtreeKey("330421004"));
+    }
+
+    @Test
+    void an_absent_or_malformed_code_covers_nothing_and_never_reaches_the_query_text() {
+        for (String bad : new String[] {null, "", "%", "3304210", "330421' or '1'='1"}) {
+            assertEquals("territoryCode = :scope", Territories.within("territoryCode", "scope", bad));
+            assertEquals("-", Territories.subtreeKey(bad));
+        }
     }
 }

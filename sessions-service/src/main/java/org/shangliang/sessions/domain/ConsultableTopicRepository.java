@@ -12,7 +12,7 @@ import org.shangliang.commons.http.KeysetQuery;
 public class ConsultableTopicRepository implements PanacheRepositoryBase<ConsultableTopic, UUID> {
 
     public List<ConsultableTopic> page(String territoryPrefix, Cursor cursor, int limit) {
-        KeysetQuery q = new KeysetQuery().startsWith("territoryCode", territoryPrefix).after(cursor, "receivedAt", "topicId");
+        KeysetQuery q = new KeysetQuery().within("territoryCode", territoryPrefix).after(cursor, "receivedAt", "topicId");
         return find(q.query(), Sort.descending("receivedAt", "topicId"), q.params()).range(0, limit).list();
     }
 }

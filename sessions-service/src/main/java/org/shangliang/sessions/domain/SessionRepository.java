@@ -13,7 +13,7 @@ public class SessionRepository implements PanacheRepositoryBase<ConsultationSess
 
     /** Newest first after {@code cursor}; one row more than {@code limit} tells whether a next page exists. */
     public List<ConsultationSession> page(SessionStatus status, String territoryPrefix, Cursor cursor, int limit) {
-        KeysetQuery q = new KeysetQuery().eq("status", status).startsWith("territoryCode", territoryPrefix).after(cursor, "createdAt", "id");
+        KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", territoryPrefix).after(cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.PageView;
+import org.shangliang.commons.security.Territories;
 import org.shangliang.sessions.api.SessionViews.ConsultableTopicView;
 import org.shangliang.sessions.service.ConsultableTopics;
 
@@ -33,7 +34,7 @@ public class ConsultableTopicResource {
     @APIResponse(responseCode = "200", description = "One page of accepted topics")
     public PageView<ConsultableTopicView> listConsultableTopics(
             @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421004")
-            @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
+            @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
         return topics.list(territory, cursor, limit);

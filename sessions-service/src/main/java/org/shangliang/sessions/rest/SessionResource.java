@@ -40,6 +40,7 @@ import org.shangliang.commons.http.Idempotency;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
+import org.shangliang.commons.security.Territories;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
@@ -84,7 +85,7 @@ public class SessionResource {
     public PageView<SessionView> listSessions(
             @QueryParam("status") SessionStatus status,
             @Parameter(description = "Only sessions inside this territory (division-code prefix)", example = "330421004")
-            @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
+            @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
         return sessions.list(status, territory, cursor, limit);

@@ -32,7 +32,7 @@ public class ConsultableTopics {
         audit.record(Caller.system(event.publisher()), event.id(), "topic.consultable", "Topic", e.topicId(), e.number());
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<ConsultableTopicView> list(String territory, String cursor, int limit) {
         List<ConsultableTopic> rows = topics.page(territory, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, ConsultableTopicView::of, t -> new Cursor(t.receivedAt(), t.topicId()));

@@ -88,12 +88,12 @@ public class SessionService {
         return SessionView.of(session);
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public SessionView get(UUID id) {
         return SessionView.of(find(id));
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<SessionView> list(SessionStatus status, String territory, String cursor, int limit) {
         List<ConsultationSession> rows = sessions.page(status, territory, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, SessionView::of, s -> new Cursor(s.createdAt(), s.id()));

@@ -16,7 +16,7 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
 
     /** Newest first, after {@code cursor}; fetches one more than {@code limit} to tell whether a next page exists. */
     public List<Topic> page(Caller caller, TopicStatus status, String territoryPrefix, Level level, Cursor cursor, int limit) {
-        KeysetQuery q = new KeysetQuery().eq("status", status).startsWith("territoryCode", territoryPrefix).eq("level", level)
+        KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", territoryPrefix).eq("level", level)
                 .where(visibleTo(caller), visibilityParams(caller))
                 .after(cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
@@ -38,14 +38,14 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
 
     /** The list form of {@link TopicAccess#canSee}. */
     private static String visibleTo(Caller c) {
-        if (TopicAccess.townshipSystemOnly(c)) return Territories.startsWith("territoryCode", "scope");
-        if (TopicAccess.territorialReader(c)) return "status not in :private or proposer = :me or " + Territories.startsWith("territoryCode", "scope");
+        if (TopicAccess.townshipSystemOnly(c)) return Territories.within("territoryCode", "scope", c.territory());
+        if (TopicAccess.territorialReader(c)) return "status not in :private or proposer = :me or " + Territories.within("territoryCode", "scope", c.territory());
         return "status not in :private or proposer = :me";
     }
 
     private static Map<String, Object> visibilityParams(Caller c) {
-        // A caller without a territory claim covers nothing: the pattern matches no code.
-        String scope = c.territory() == null ? "-" : Territories.likePrefix(c.territory());
+        // A caller without a territory claim covers nothing: the key matches no code.
+        String scope = Territories.subtreeKey(c.territory());
         if (TopicAccess.townshipSystemOnly(c)) return Map.of("scope", scope);
         Map<String, Object> p = new java.util.HashMap<>(Map.of("me", c.subject(), "private", List.of(TopicStatus.SUBMITTED, TopicStatus.REJECTED)));
         if (TopicAccess.territorialReader(c)) p.put("scope", scope);

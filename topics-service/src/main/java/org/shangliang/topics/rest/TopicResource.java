@@ -45,6 +45,7 @@ import org.shangliang.commons.http.Idempotency;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
+import org.shangliang.commons.security.Territories;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.topics.domain.Level;
 import org.shangliang.topics.domain.TopicStatus;
@@ -91,7 +92,7 @@ public class TopicResource {
     public PageView<TopicView> listTopics(
             @Parameter(description = "Only topics in this status") @QueryParam("status") TopicStatus status,
             @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421004")
-            @QueryParam("territory") @Pattern(regexp = "\\d{6,15}", message = "{shangliang.territory}") String territory,
+            @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @Parameter(description = "Only topics of this level") @QueryParam("level") Level level,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {

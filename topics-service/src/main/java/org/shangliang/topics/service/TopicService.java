@@ -75,12 +75,12 @@ public class TopicService {
         return Channel.RESIDENT;
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public TopicView get(UUID id, Caller caller) {
         return view(visible(id, caller), caller);
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<TopicView> list(TopicStatus status, String territory, Level level, String cursor, int limit, Caller caller) {
         List<Topic> rows = topics.page(caller, status, territory, level, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.createdAt(), t.id()));
@@ -143,7 +143,7 @@ public class TopicService {
         return new SupportView(id, count.intValue());
     }
 
-    @Transactional
+    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public List<TimelineEntryView> timeline(UUID id, Caller caller) {
         visible(id, caller);
         return timeline.of(id).stream().map(TimelineEntryView::of).toList();

@@ -1,0 +1,14 @@
+# What bench/run.sh and bench/jvm-matrix.sh share: PostgreSQL and Kafka running, the local token
+# key, and the services' environment for a benchmark (their own *_bench databases and ports, a fresh
+# Kafka namespace, no per-caller write limit). Sourced after deploy/local/lib.sh; $1: namespace prefix.
+start_infra
+"$ROOT/deploy/local/jwt.sh"
+service_env
+# The suite writes as a few callers, far past the per-caller write limit.
+export RATE_LIMIT_BURST=1000000000 RATE_LIMIT_WRITES_PER_MINUTE=1000000000
+export EVENTS_NAMESPACE="$1-$(date +%s)"
+export TOPICS_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/topics_bench"
+export SESSIONS_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/sessions_bench"
+export FOLLOWUP_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/followup_bench"
+declare -A PORT=([topics]=18281 [sessions]=18282 [followup]=18283 [empty]=18289)
+export TOPICS_HTTP_PORT=${PORT[topics]} SESSIONS_HTTP_PORT=${PORT[sessions]} FOLLOWUP_HTTP_PORT=${PORT[followup]} EMPTY_HTTP_PORT=${PORT[empty]}
