@@ -10,4 +10,5 @@ db=${1:?database}; count=${2:?count}
 have=$(runuser -u postgres -- psql -qAtX -d "$db" -c "select count(*) from topic where number like 'LD-%'")
 if [ "$have" -ge "$count" ]; then log "$db already holds $have loaded topics"; exit 0; fi
 log "loading topics $((have + 1))..$count into $db"
-runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAtX -d "$db" -v from="$((have + 1))" -v to="$count" -f "$ROOT/bench/sql/load-topics.sql"
+# Through stdin: the postgres user may not be able to read the checkout.
+runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAtX -d "$db" -v from="$((have + 1))" -v to="$count" < "$ROOT/bench/sql/load-topics.sql"
