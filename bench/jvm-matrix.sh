@@ -98,6 +98,8 @@ measure() {
 
 measure "JDK 17, G1" "$J17"
 measure "JDK 17, serial GC" "$J17" -XX:+UseSerialGC
+read -r -a FALLBACK <<< "$(service_java_flags "$J17")"
+measure "JDK 17, the platform's fallback flags (${FALLBACK[*]})" "$J17" "${FALLBACK[@]}"
 if [ "$SMOKE" = 0 ]; then
   train "JDK 17 AppCDS" "$J17" -XX:+UseSerialGC "-XX:ArchiveClassesAtExit=$OUT/SVC-17.jsa"
   measure "JDK 17, serial GC, AppCDS" "$J17" -XX:+UseSerialGC "-XX:SharedArchiveFile=$OUT/SVC-17.jsa"
@@ -107,8 +109,9 @@ if [ -n "$J25" ] && [ "$SMOKE" = 0 ]; then
   measure "JDK 25, serial GC, compact headers" "$J25" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders
   train "JDK 25 AOT" "$J25" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders "-XX:AOTCacheOutput=$OUT/SVC-25s.aot"
   measure "JDK 25, serial GC, compact headers, AOT cache" "$J25" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders "-XX:AOTCache=$OUT/SVC-25s.aot"
-  train "JDK 25 AOT (G1)" "$J25" -XX:+UseCompactObjectHeaders "-XX:AOTCacheOutput=$OUT/SVC-25.aot"
-  measure "JDK 25, G1, compact headers, AOT cache (the platform's choice)" "$J25" -XX:+UseCompactObjectHeaders "-XX:AOTCache=$OUT/SVC-25.aot"
+  read -r -a PLATFORM <<< "$(service_java_flags "$J25")"
+  train "JDK 25 AOT (the platform's flags)" "$J25" "${PLATFORM[@]}" "-XX:AOTCacheOutput=$OUT/SVC-25p.aot"
+  measure "JDK 25, the platform's flags (${PLATFORM[*]}), AOT cache" "$J25" "${PLATFORM[@]}" "-XX:AOTCache=$OUT/SVC-25p.aot"
 elif [ -z "$J25" ]; then
   log "no JDK 25 under /usr/lib/jvm: JDK 17 only"
 fi

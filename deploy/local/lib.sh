@@ -85,11 +85,12 @@ aot_cache() {
   echo "$STATE/aot/$2-jdk$(java_major "$1")-$stamp.aot"
 }
 
-# service_java_flags JAVA_HOME [NAME JAR]: JVM flags on top of SERVICE_JAVA_OPTS. On JDK 25+,
-# compact object headers and NAME's AOT cache when aot_train has made one for this build; the
-# collector stays G1 (the serial one used more memory for the same throughput: JVM matrix).
+# service_java_flags JAVA_HOME [NAME JAR]: JVM flags on top of SERVICE_JAVA_OPTS (-Xmx256m). The
+# serial collector with a 64 MiB initial heap and a 48 MiB young generation: G1's own structures
+# took 40 MiB and the default sizing committed the whole heap (NMT, docs/benchmarks.md). On JDK 25+
+# also compact object headers and NAME's AOT cache when aot_train has made one for this build.
 service_java_flags() {
-  local home=$1 name=${2:-} jar=${3:-} flags=() cache
+  local home=$1 name=${2:-} jar=${3:-} flags=(-XX:+UseSerialGC -Xms64m -Xmn48m) cache
   if [ "$(java_major "$home")" -ge 25 ]; then
     flags+=(-XX:+UseCompactObjectHeaders)
     if [ -n "$name" ]; then
