@@ -3,6 +3,7 @@ package org.shangliang.topics;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -190,6 +191,24 @@ class TopicSecurityTest {
         as(VILLAGER_LI).get("/api/v1/topics/{id}", weitangTopic).then().statusCode(200).body("proposer", nullValue());
         as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\":\"x\"}")
                 .post("/api/v1/topics/{id}/reject", weitangTopic).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /** The list's visibility rule is simplified by the status filter (TopicRepository): it must still be canSee. */
+    @Test
+    void a_status_filter_never_widens_what_a_list_shows() {
+        String wangs = submitAs(VILLAGER_WANG, HUITONG);
+        for (String status : List.of("SUBMITTED", "REJECTED", "ACCEPTED")) {
+            as(VILLAGER_LI).queryParam("status", status).queryParam("limit", 100).get("/api/v1/topics")
+                    .then().statusCode(200).body("items.id", not(hasItem(wangs)));
+            as(WEITANG_ORGANIZER).queryParam("status", status).queryParam("limit", 100).get("/api/v1/topics")
+                    .then().statusCode(200).body("items.id", not(hasItem(wangs)));
+        }
+        as(VILLAGER_WANG).queryParam("status", "SUBMITTED").queryParam("limit", 100).get("/api/v1/topics")
+                .then().statusCode(200).body("items.id", hasItem(wangs));
+        as(HUIMIN_ORGANIZER).queryParam("status", "SUBMITTED").queryParam("limit", 100).get("/api/v1/topics")
+                .then().statusCode(200).body("items.id", hasItem(wangs));
+        as(VILLAGER_LI).queryParam("status", "SUBMITTED").queryParam("limit", 100).get("/api/v1/topics")
+                .then().statusCode(200).body("items.status", everyItem(equalTo("SUBMITTED")));
     }
 
     @Test

@@ -17,7 +17,7 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
     /** Newest first, after {@code cursor}; fetches one more than {@code limit} to tell whether a next page exists. */
     public List<Topic> page(Caller caller, TopicStatus status, String territoryPrefix, Level level, Cursor cursor, int limit) {
         KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", territoryPrefix).eq("level", level)
-                .where(visibleTo(caller), visibilityParams(caller))
+                .where(visibleTo(caller, status), visibilityParams(caller, status))
                 .after(cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
@@ -36,18 +36,30 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
                 .setParameter(1, topicId).getSingleResult()).intValue();
     }
 
-    /** The list form of {@link TopicAccess#canSee}. */
-    private static String visibleTo(Caller c) {
+    private static final List<TopicStatus> PRIVATE = List.of(TopicStatus.SUBMITTED, TopicStatus.REJECTED);
+
+    /**
+     * The list form of {@link TopicAccess#canSee}, simplified by the status filter: for a public
+     * status it always holds, for a private one its "public" branch never does. Left in, that branch
+     * kept PostgreSQL from answering "my village's SUBMITTED topics" from the proposer and territory
+     * indexes: it walked every SUBMITTED topic of the county (1.7 s at a million topics).
+     */
+    private static String visibleTo(Caller c, TopicStatus status) {
         if (TopicAccess.townshipSystemOnly(c)) return Territories.within("territoryCode", "scope", c.territory());
-        if (TopicAccess.territorialReader(c)) return "status not in :private or proposer = :me or " + Territories.within("territoryCode", "scope", c.territory());
-        return "status not in :private or proposer = :me";
+        if (status != null && !PRIVATE.contains(status)) return "1 = 1";
+        String own = TopicAccess.territorialReader(c)
+                ? "proposer = :me or " + Territories.within("territoryCode", "scope", c.territory())
+                : "proposer = :me";
+        return status != null ? own : "status not in :private or " + own;
     }
 
-    private static Map<String, Object> visibilityParams(Caller c) {
+    private static Map<String, Object> visibilityParams(Caller c, TopicStatus status) {
         // A caller without a territory claim covers nothing: the key matches no code.
         String scope = Territories.subtreeKey(c.territory());
         if (TopicAccess.townshipSystemOnly(c)) return Map.of("scope", scope);
-        Map<String, Object> p = new java.util.HashMap<>(Map.of("me", c.subject(), "private", List.of(TopicStatus.SUBMITTED, TopicStatus.REJECTED)));
+        if (status != null && !PRIVATE.contains(status)) return Map.of();
+        Map<String, Object> p = new java.util.HashMap<>(Map.of("me", c.subject()));
+        if (status == null) p.put("private", PRIVATE);
         if (TopicAccess.territorialReader(c)) p.put("scope", scope);
         return p;
     }
