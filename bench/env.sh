@@ -12,3 +12,18 @@ export SESSIONS_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/sessions_bench"
 export FOLLOWUP_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/followup_bench"
 declare -A PORT=([topics]=18281 [sessions]=18282 [followup]=18283 [empty]=18289)
 export TOPICS_HTTP_PORT=${PORT[topics]} SESSIONS_HTTP_PORT=${PORT[sessions]} FOLLOWUP_HTTP_PORT=${PORT[followup]} EMPTY_HTTP_PORT=${PORT[empty]}
+
+# Process helpers of the benchmark scripts: PID[name] holds what they started, $OUT their logs.
+declare -A PID
+stop() { local p=${PID[$1]:-}; if [ -n "$p" ]; then kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi; PID[$1]=""; }
+stop_all() { local n; for n in "${!PID[@]}"; do stop "$n"; done; }
+ready_ms() { # ready_ms NAME START_NS: waits for readiness, prints ms since START_NS
+  local deadline=$((SECONDS + 120))
+  until curl -sf -o /dev/null "http://127.0.0.1:${PORT[$1]}/q/health/ready"; do
+    if ((SECONDS > deadline)); then tail -n 30 "$OUT/$1.log" >&2; log "$1 never became ready"; exit 1; fi
+    sleep 0.01
+  done
+  echo $(( ($(date +%s%N) - $2) / 1000000 ))
+}
+rss_mib() { echo $(( $(ps -o rss= -p "${PID[$1]}") / 1024 )); }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }   # field NAME < a RESULT line

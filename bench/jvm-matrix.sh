@@ -31,27 +31,14 @@ LOAD=(java -cp "$ROOT/bench/load-client/target/classes:$(cat "$ROOT/bench/load-c
 J17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 J25=$(ls -d /usr/lib/jvm/temurin-25-jdk-* 2>/dev/null | head -n 1 || true)
 
-declare -A PID
 jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
 start() { # start SVC JAVA_HOME FLAGS...
   local svc=$1 home=$2; shift 2
   "$home/bin/java" "${XMX[@]}" "$@" -jar "$(jar "$svc")" > "$OUT/$svc.log" 2>&1 < /dev/null &
   PID[$svc]=$!
 }
-stop() { local p=${PID[$1]:-}; if [ -n "$p" ]; then kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi; PID[$1]=""; }
-stop_all() { for s in "${!PID[@]}"; do stop "$s"; done; }
 infra_trap=$(trap -p EXIT | sed "s/^trap -- '\(.*\)' EXIT$/\1/")
 trap "stop_all; $infra_trap" EXIT
-ready_ms() {
-  local deadline=$((SECONDS + 120))
-  until curl -sf -o /dev/null "http://127.0.0.1:${PORT[$1]}/q/health/ready"; do
-    if ((SECONDS > deadline)); then tail -n 30 "$OUT/$1.log" >&2; exit 1; fi
-    sleep 0.01
-  done
-  echo $(( ($(date +%s%N) - $2) / 1000000 ))
-}
-rss_mib() { echo $(( $(ps -o rss= -p "${PID[$1]}") / 1024 )); }
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
 # train VARIANT HOME FLAGS...: the three services started until ready and stopped, with the flag
 # that records an AppCDS archive or AOT cache (the flags name the file, written at exit).

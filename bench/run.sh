@@ -47,7 +47,6 @@ for db in topics_bench sessions_bench followup_bench bench_floor; do
   psql_admin -c "create database \"$db\" owner \"$PG_USER\" encoding 'UTF8' template template0"
 done
 
-declare -A PID
 jar_of() { [ "$1" = empty ] && echo "$ROOT/bench/empty-app/target/quarkus-app/quarkus-run.jar" || echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
 start() { # start NAME [extra JVM options...]: launches it in the background, with the platform's JVM flags
   local name=$1; shift
@@ -56,22 +55,10 @@ start() { # start NAME [extra JVM options...]: launches it in the background, wi
       > "$OUT/$name.log" 2>&1 < /dev/null &
   PID[$name]=$!
 }
-stop() { local p=${PID[$1]:-}; if [ -n "$p" ]; then kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi; PID[$1]=""; }
-stop_all() { for n in "${!PID[@]}"; do stop "$n"; done; }
 # Stops what this script started; start_infra's own trap (a broker it started) runs after.
 infra_trap=$(trap -p EXIT | sed "s/^trap -- '\(.*\)' EXIT$/\1/")
 trap "stop_all; $infra_trap" EXIT
-ready_ms() { # ready_ms NAME START_NS: waits for readiness, prints ms since START_NS
-  local deadline=$((SECONDS + 120))
-  until curl -sf -o /dev/null "http://127.0.0.1:${PORT[$1]}/q/health/ready"; do
-    if ((SECONDS > deadline)); then tail -n 30 "$OUT/$1.log" >&2; log "$1 never became ready"; exit 1; fi
-    sleep 0.01
-  done
-  echo $(( ($(date +%s%N) - $2) / 1000000 ))
-}
-rss_mib() { echo $(( $(ps -o rss= -p "${PID[$1]}") / 1024 )); }
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }   # field NAME < RESULT line
 load() { "${LOAD[@]}" org.shangliang.bench.Load --warmup "$W" --duration "$D" "$@" | tee -a "$OUT/load.txt" | grep '^RESULT'; }
 
 # On JDK 25 the platform runs with an AOT cache per build (deploy/local/lib.sh); the empty app gets
