@@ -26,4 +26,7 @@ ready_ms() { # ready_ms NAME START_NS: waits for readiness, prints ms since STAR
   echo $(( ($(date +%s%N) - $2) / 1000000 ))
 }
 rss_mib() { echo $(( $(ps -o rss= -p "${PID[$1]}") / 1024 )); }
+# The anonymous part of the RSS (heap, code cache, metaspace, thread stacks): what the process costs
+# beyond file pages such as the mapped AOT cache, which the kernel can drop and reread.
+anon_mib() { echo $(( $(awk '/^RssAnon:/ {print $2}' "/proc/${PID[$1]}/status") / 1024 )); }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }   # field NAME < a RESULT line

@@ -53,7 +53,7 @@ train() {
 }
 
 STAFF=$("$ROOT/deploy/local/token.sh" cppcc_staff 330421 --sub bench-staff)
-RESIDENT=$("$ROOT/deploy/local/token.sh" resident 330421004001 --sub bench-resident)
+RESIDENT=$("$ROOT/deploy/local/token.sh" resident 330421003201 --sub bench-resident)
 "$ROOT/bench/load-topics.sh" topics_bench 10000 >/dev/null 2>&1 || true
 T="http://127.0.0.1:${PORT[topics]}"
 

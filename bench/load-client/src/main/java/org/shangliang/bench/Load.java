@@ -59,7 +59,7 @@ public final class Load {
         this.op = opts.getOrDefault("op", "read");
         this.token = opts.getOrDefault("token", System.getenv("BENCH_TOKEN"));
         this.paths = List.of(opts.getOrDefault("paths", "/q/health/ready").split(","));
-        this.territories = List.of(opts.getOrDefault("territories", "330421004001").split(","));
+        this.territories = List.of(opts.getOrDefault("territories", "330421003201").split(","));
         this.ids = Long.parseLong(opts.getOrDefault("ids", "10000"));
     }
 

@@ -17,13 +17,15 @@ import org.HdrHistogram.Histogram;
  * outcome's 201 arrives (its transaction committed) and stops when followup-service lists the
  * case (outbox → relay → Kafka → consumer → inbox + case → readable), polled every 2 ms.
  * Usage: {@code LoopLatency TOPICS_URL SESSIONS_URL FOLLOWUP_URL RUNS} with the tokens in
- * BENCH_TOKEN_RESIDENT, BENCH_TOKEN_ORGANIZER, BENCH_TOKEN_STAFF (village 330421004001,
- * street 330421004, county 330421). Prints one {@code RESULT op=loop} line.
+ * BENCH_TOKEN_RESIDENT, BENCH_TOKEN_ORGANIZER, BENCH_TOKEN_STAFF (village 330421003201,
+ * street 330421003, county 330421). Prints one {@code RESULT op=loop} line.
  */
 public final class LoopLatency {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String VILLAGE = "330421004001";
+    private static final String VILLAGE = "330421003201";
+    /** Pause between scheduling the session and recording its outcome (-Dbench.settle-ms, default 250). */
+    private static final long SETTLE_MS = Long.getLong("bench.settle-ms", 250);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String topics;
@@ -67,6 +69,9 @@ public final class LoopLatency {
             else Thread.sleep(5);
         }
         String sessionId = id(session);
+        // An outcome is recorded when the session is held, long after it was scheduled: what the
+        // scheduling set off across the services (the topic's status, its events) has settled by then.
+        Thread.sleep(SETTLE_MS);
         String item = id(session.substring(session.indexOf("\"agenda\"")));
         call("POST", sessions + "/api/v1/sessions/" + sessionId + "/agenda-items/" + item + "/outcomes", organizer, """
                 {"consensus": "尽快维修路灯，明确村委为管护责任人。", "decisionRule": "CONSENSUS",
