@@ -25,4 +25,13 @@ from generate_series(:from::bigint, :to::bigint) as n,
                  when n % 100 < 30 then '330421' || lpad((1 + (n / 100) % 9)::text, 3, '0')
                  else '330421' || lpad((1 + (n / 100) % 9)::text, 3, '0') || lpad((1 + (n / 7) % 20)::text, 3, '0')
               end as code) as t;
+-- Their territories in the directory (names made up), so that lists may filter by them; the
+-- foreign key to the parent is checked at the end of the statement, so the order does not matter.
+insert into directory_territory (code, name, kind, parent_code, version, created_at, updated_at)
+select code, '基准区域 ' || code,
+       case length(code) when 6 then 'COUNTY' when 9 then 'TOWNSHIP' else 'VILLAGE' end,
+       case when length(code) > 6 then left(code, length(code) - 3) end, 0, now(), now()
+from (select distinct territory_code as code from topic
+      union select '330421' union select '330421009' union select '330421009098') c
+on conflict do nothing;
 analyze topic;

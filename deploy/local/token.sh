@@ -2,7 +2,7 @@
 # Mints a bearer token signed with the local development key, for curl and for trying roles.
 # Usage: deploy/local/token.sh ROLE TERRITORY [--unit UNIT] [--sub SUBJECT] [--name NAME] [--member-id ID] [--ttl SECONDS]
 #   ROLE: resident member grid_worker organizer cppcc_staff handler leader integration
-#   TERRITORY: division code the user acts in, e.g. 330421 (county), 330421004 (Huimin street), 330421004001 (a village)
+#   TERRITORY: division code the user acts in, e.g. 330421 (county), 330421003 (Huimin street), 330421003201 (a village)
 # Only services started by deploy/local/up.sh accept these tokens (issuer urn:shangliang:local-dev).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ $# -lt 2 ]; then sed -n '2,7p' "$0" >&2; exit 2; fi

@@ -19,8 +19,8 @@ final class Demo {
     static final long WAIT_MS = 20_000;
 
     // The people of the demo, each with a real token of their role and territory.
-    static final String HUIMIN = "330421004";
-    static final String VILLAGER = TestTokens.as("resident", HUIMIN + "001").subject("wang@huitong").name("王建国").token();
+    static final String HUIMIN = "330421003";
+    static final String VILLAGER = TestTokens.as("resident", HUIMIN + "201").subject("wang@huitong").name("王建国").token();
     static final String ORGANIZER = TestTokens.as("organizer", HUIMIN).name("惠民街道政协联络室").token();
     static final String STAFF = TestTokens.as("cppcc_staff", "330421").name("县政协机关").token();
     static final String AGRI_CLERK = TestTokens.as("handler", "330421").unit("县农业农村局").subject("clerk@agri").token();
@@ -30,7 +30,7 @@ final class Demo {
 
     /** One topic's way through the loop. */
     static final class Loop {
-        final String village = HUIMIN + "001";
+        final String village = HUIMIN + "201";
         String topic;
         String session;
         String item;

@@ -157,7 +157,7 @@ class FaultSuiteTest extends OnRunningPlatform {
         ExecutorService load = Executors.newSingleThreadExecutor();
         Future<?> loader = load.submit(() -> {
             while (running.get()) {
-                String village = Demo.HUIMIN + "002";
+                String village = Demo.HUIMIN + "202";
                 Response submitted = as(VILLAGER_OF(village)).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                         .body(topicBody(village)).post(TOPICS + "/api/v1/topics");
                 if (submitted.statusCode() != 201) { failures.add(submitted.statusCode()); continue; }
@@ -257,7 +257,7 @@ class FaultSuiteTest extends OnRunningPlatform {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         ExecutorService load = Executors.newFixedThreadPool(4);
         List<Future<?>> loaders = new ArrayList<>();
-        String village = Demo.HUIMIN + "003";
+        String village = Demo.HUIMIN + "203";
         String token = VILLAGER_OF(village);
         for (int t = 0; t < 4; t++) {
             loaders.add(load.submit(() -> {
@@ -358,7 +358,7 @@ class FaultSuiteTest extends OnRunningPlatform {
                     .formatted(UUID.randomUUID(), i + 1));
         }
         return """
-                {"outcomeId": "%s", "version": 1, "sessionId": "%s", "territoryCode": "330421004001", "topicId": "%s",
+                {"outcomeId": "%s", "version": 1, "sessionId": "%s", "territoryCode": "330421003201", "topicId": "%s",
                  "topicNumber": "YT-2026-0900", "topicTitle": "村口道路修缮",
                  "consensus": "换届前再协商", "decisionRule": "CONSENSUS", "recommendations": [%s], "recordedAt": "2026-12-03T08:40:00Z"}
                 """.formatted(outcomeId, UUID.randomUUID(), topicId, recs);

@@ -49,7 +49,7 @@ import org.shangliang.client.topics.model.TopicStatus;
  */
 class GeneratedClientsE2ETest extends OnRunningPlatform {
 
-    private static final String VILLAGE = Demo.HUIMIN + "004";
+    private static final String VILLAGE = Demo.HUIMIN + "204";
 
     private static TopicsApi topics(String token) {
         var client = new org.shangliang.client.topics.ApiClient();
@@ -131,8 +131,8 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
         pb.environment().put("TOPICS_URL", TOPICS);
         pb.environment().put("SESSIONS_URL", SESSIONS);
         pb.environment().put("FOLLOWUP_URL", FOLLOWUP);
-        pb.environment().put("VILLAGE", Demo.HUIMIN + "005");
-        pb.environment().put("VILLAGER_TOKEN", org.shangliang.commons.testing.TestTokens.as("resident", Demo.HUIMIN + "005").subject("li@huitong").token());
+        pb.environment().put("VILLAGE", Demo.HUIMIN + "202");
+        pb.environment().put("VILLAGER_TOKEN", org.shangliang.commons.testing.TestTokens.as("resident", Demo.HUIMIN + "202").subject("li@huitong").token());
         pb.environment().put("ORGANIZER_TOKEN", ORGANIZER);
         pb.environment().put("STAFF_TOKEN", STAFF);
         Process p = pb.start();

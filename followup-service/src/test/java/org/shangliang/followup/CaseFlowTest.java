@@ -54,7 +54,7 @@ class CaseFlowTest {
                     """.formatted(recommendations[i], i + 1));
         }
         return """
-                {"outcomeId": "%s", "version": %d, "sessionId": "%s", "sessionTitle": "惠通村民生议事堂第8次协商", "territoryCode": "330421004001", "agendaItemId": "%s",
+                {"outcomeId": "%s", "version": %d, "sessionId": "%s", "sessionTitle": "惠通村民生议事堂第8次协商", "territoryCode": "330421003201", "agendaItemId": "%s",
                  "topicId": "%s", "topicNumber": "YT-2026-0042", "topicTitle": "惠通村土地确权第三轮协商",
                  "consensus": "换届前召开第三轮协商", "decisionRule": "CONSENSUS", "recommendations": [%s], "recordedAt": "2026-12-03T08:40:00Z", "recordedBy": "organizer-huimin"}
                 """.formatted(UUID.randomUUID(), version, session, UUID.randomUUID(), topic, recs);

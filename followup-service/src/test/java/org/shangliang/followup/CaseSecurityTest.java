@@ -34,7 +34,7 @@ class CaseSecurityTest {
     static final String STAFF = TestTokens.as(CPPCC_STAFF, "330421").token();
     static final String AGRI_CLERK = CaseFlowTest.AGRI_CLERK;
     static final String WATER_CLERK = TestTokens.as(HANDLER, "330421").unit("县水利局").subject("clerk@water").token();
-    static final String HUIMIN_ORGANIZER = TestTokens.as(ORGANIZER, "330421004").token();
+    static final String HUIMIN_ORGANIZER = TestTokens.as(ORGANIZER, "330421003").token();
     static final String WEITANG_ORGANIZER = TestTokens.as(ORGANIZER, "330421001").token();
 
     final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();

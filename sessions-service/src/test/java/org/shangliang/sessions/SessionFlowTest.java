@@ -53,7 +53,7 @@ class SessionFlowTest {
     }
 
     static String freshVillage() {
-        return "330421004" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return "330421003" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
     /** As topics-service would announce an accepted topic; waits until this service knows it. */

@@ -31,7 +31,7 @@ import org.shangliang.commons.testing.TestTokens;
 class SessionSecurityTest {
 
     static final String JIASHAN = "330421";
-    static final String HUIMIN_STREET = "330421004";
+    static final String HUIMIN_STREET = "330421003";
     static final String WEITANG_STREET = "330421001";
     static final String STAFF = TestTokens.as(CPPCC_STAFF, JIASHAN).token();
     static final String HUIMIN_ORGANIZER = TestTokens.as(ORGANIZER, HUIMIN_STREET).name("惠民街道联络室").token();

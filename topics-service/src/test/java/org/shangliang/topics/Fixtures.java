@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import org.shangliang.commons.security.Roles;
+import org.shangliang.commons.testing.Api;
 import org.shangliang.commons.testing.TestTokens;
 import io.restassured.response.Response;
 import java.util.UUID;
@@ -15,7 +16,7 @@ final class Fixtures {
     /** Jiashan county (嘉善县). */
     static final String JIASHAN = "330421";
     /** Huimin street (惠民街道). */
-    static final String HUIMIN_STREET = "330421004";
+    static final String HUIMIN_STREET = "330421003";
     /** Weitang street (魏塘街道). */
     static final String WEITANG_STREET = "330421001";
 
@@ -25,9 +26,22 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** A made-up village code under Huimin street, unique per call. */
+    /**
+     * A grid of a made-up village under Huimin street, unique per call, added to the directory (as
+     * county staff) so topics may be submitted in it.
+     */
     static String freshVillage() {
-        return HUIMIN_STREET + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)) + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String village = HUIMIN_STREET + String.format("%03d", ThreadLocalRandom.current().nextInt(300, 1000));
+        String grid = village + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        inDirectory(village, "测试村");
+        inDirectory(grid, "测试网格");
+        return grid;
+    }
+
+    /** Adds a territory to the directory unless it is there already. */
+    static void inDirectory(String code, String name) {
+        Api.as(COUNTY_STAFF).contentType(ContentType.JSON).body("{\"code\": \"%s\", \"name\": \"%s\"}".formatted(code, name))
+                .post("/api/v1/directory/territories").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
     }
 
     static String topicBody(String territory, String title) {

@@ -150,7 +150,7 @@ class TopicEventsTest {
     static String scheduled(String session, String topic) {
         return """
                 {"sessionId": "%s", "title": "惠通村民生议事堂第8次协商", "type": "VILLAGE_HALL", "mode": "IN_PERSON",
-                 "territoryCode": "330421004001", "startsAt": "2026-12-03T06:30:00Z",
+                 "territoryCode": "330421003201", "startsAt": "2026-12-03T06:30:00Z",
                  "agenda": [{"agendaItemId": "%s", "position": 1, "topicId": "%s", "topicNumber": "YT-2026-0001"}]}
                 """.formatted(session, UUID.randomUUID(), topic);
     }

@@ -50,7 +50,7 @@ import org.shangliang.commons.testing.TestTokens;
 class TopicSecurityTest {
 
     /** Huitong village (惠通村) under Huimin street; a village under Weitang street. */
-    static final String HUITONG = HUIMIN_STREET + "001";
+    static final String HUITONG = HUIMIN_STREET + "201";
     static final String WEITANG_VILLAGE = WEITANG_STREET + "002";
 
     static final String STAFF = TestTokens.as(CPPCC_STAFF, JIASHAN).token();
@@ -59,7 +59,7 @@ class TopicSecurityTest {
     static final String VILLAGER_WANG = TestTokens.as(RESIDENT, HUITONG).subject("wang@huitong").name("王建国").token();
     static final String VILLAGER_LI = TestTokens.as(RESIDENT, HUITONG).subject("li@huitong").name("李秀英").token();
     static final String HUIMIN_SYSTEM = TestTokens.as(INTEGRATION, HUIMIN_STREET).subject("huimin-system").token();
-    static final String HANDLER_AGRI = TestTokens.as(HANDLER, JIASHAN).unit("县农业农村局").token();
+    static final String HANDLER_AGRI = TestTokens.as(HANDLER, JIASHAN).unit("agri-rural").token();
     static final String SECRETARY = TestTokens.as(LEADER, JIASHAN).token();
 
     @Inject EntityManager em;
@@ -67,10 +67,14 @@ class TopicSecurityTest {
     @BeforeEach
     void noDefaultIdentity() {
         RestAssured.requestSpecification = null;
+        Fixtures.inDirectory(WEITANG_VILLAGE, "魏塘测试村");
     }
 
+    /** A village of the township (between 300 and 999, clear of the seeded ones), added to the directory. */
     static String village(String township) {
-        return township + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String code = township + String.format("%03d", ThreadLocalRandom.current().nextInt(300, 1000));
+        Fixtures.inDirectory(code, "测试村");
+        return code;
     }
 
     static String submitAs(String token, String territory) {
@@ -153,7 +157,50 @@ class TopicSecurityTest {
             as(STAFF).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", supportable).then().statusCode(200);
             expect(role, as(token).post("/api/v1/topics/{id}/supports", supportable).statusCode(), List.of(RESIDENT, MEMBER).contains(role), "support");
             expect(role, as(token).get("/api/v1/audit").statusCode(), List.of(CPPCC_STAFF, LEADER).contains(role), "read audit");
+            directoryRow(role, token);
         }
+    }
+
+    /** The directory: every endpoint read by everyone signed in, changed by cppcc_staff only. */
+    private static void directoryRow(String role, String token) {
+        boolean staff = CPPCC_STAFF.equals(role);
+        for (String path : List.of("/api/v1/directory/territories", "/api/v1/directory/territories/330421003", "/api/v1/directory/units",
+                "/api/v1/directory/units/agri-rural", "/api/v1/directory/members", "/api/v1/directory/service-teams")) {
+            expect(role, as(token).get(path).statusCode(), true, "read " + path);
+        }
+        String code = village(WEITANG_STREET) + "001";
+        expect(role, as(token).contentType(ContentType.JSON).body("{\"code\": \"%s\", \"name\": \"矩阵网格\"}".formatted(code))
+                .post("/api/v1/directory/territories").statusCode(), staff, "add a territory");
+        Fixtures.inDirectory(code, "矩阵网格");
+        expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"name\": \"矩阵网格改\"}")
+                .put("/api/v1/directory/territories/{c}", code).statusCode(), staff, "rename a territory");
+        String unit = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        expect(role, as(token).contentType(ContentType.JSON).body("{\"code\": \"%s\", \"name\": \"矩阵局\", \"territoryCode\": \"330421\"}".formatted(unit))
+                .post("/api/v1/directory/units").statusCode(), staff, "add a unit");
+        String member = as(STAFF).contentType(ContentType.JSON).body("{\"name\": \"矩阵委员\", \"sector\": \"无党派\", \"gridCode\": \"%s\"}".formatted(code))
+                .post("/api/v1/directory/members").then().statusCode(201).extract().path("id");
+        expect(role, as(token).get("/api/v1/directory/members/{id}", member).statusCode(), true, "read a member");
+        expect(role, as(token).contentType(ContentType.JSON).body("{\"name\": \"矩阵委员二\", \"sector\": \"无党派\"}")
+                .post("/api/v1/directory/members").statusCode(), staff, "add a member");
+        expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"name\": \"改名\", \"sector\": \"无党派\", \"gridCode\": \"%s\"}".formatted(code))
+                .put("/api/v1/directory/members/{id}", member).statusCode(), staff, "update a member");
+        String team = as(STAFF).contentType(ContentType.JSON).body("{\"name\": \"矩阵服务组\", \"sector\": \"无党派\", \"townshipCode\": \"330421001\"}")
+                .post("/api/v1/directory/service-teams").then().statusCode(201).extract().path("id");
+        expect(role, as(token).get("/api/v1/directory/service-teams/{id}", team).statusCode(), true, "read a service team");
+        expect(role, as(token).contentType(ContentType.JSON).body("{\"name\": \"矩阵服务组二\", \"sector\": \"无党派\", \"townshipCode\": \"330421001\"}")
+                .post("/api/v1/directory/service-teams").statusCode(), staff, "add a service team");
+        expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"name\": \"改\", \"sector\": \"无党派\", \"townshipCode\": \"330421001\"}")
+                .put("/api/v1/directory/service-teams/{id}", team).statusCode(), staff, "update a service team");
+        String retireVersion = staff ? "\"1\"" : "\"0\"";
+        expect(role, as(token).header("If-Match", retireVersion).post("/api/v1/directory/members/{id}/retire", member).statusCode(), staff, "retire a member");
+        expect(role, as(token).header("If-Match", retireVersion).post("/api/v1/directory/service-teams/{id}/retire", team).statusCode(), staff, "retire a service team");
+        expect(role, as(token).header("If-Match", retireVersion).post("/api/v1/directory/territories/{c}/retire", code).statusCode(), staff, "retire a territory");
+        String ownUnit = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        as(STAFF).contentType(ContentType.JSON).body("{\"code\": \"%s\", \"name\": \"矩阵局\", \"territoryCode\": \"330421\"}".formatted(ownUnit))
+                .post("/api/v1/directory/units").then().statusCode(201);
+        expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"name\": \"改名局\"}")
+                .put("/api/v1/directory/units/{c}", ownUnit).statusCode(), staff, "rename a unit");
+        expect(role, as(token).header("If-Match", retireVersion).post("/api/v1/directory/units/{c}/retire", ownUnit).statusCode(), staff, "retire a unit");
     }
 
     private static String submitOrNull(String token) {

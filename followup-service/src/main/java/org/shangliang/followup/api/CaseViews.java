@@ -20,7 +20,7 @@ public final class CaseViews {
                            @Schema(description = "What is to be done (the recommendation)") String content,
                            @Schema(description = "Lead unit (承办单位)", example = "县农业农村局") String leadUnit,
                            @Schema(nullable = true) LocalDate dueDate,
-                           @Schema(description = "Territory of the session that produced it", example = "330421004001") String territoryCode,
+                           @Schema(description = "Territory of the session that produced it", example = "330421003201") String territoryCode,
                            @Schema(description = "ASSIGNED → SIGNED") CaseStatus status, @Schema(nullable = true) Instant signedAt,
                            List<CaseStatus.Action> allowedActions,
                            @Schema(description = "Also the ETag; send it in If-Match to update") long version,

@@ -18,7 +18,7 @@ class CaseRulesTest {
 
     private static HandlingCase aCase() {
         return HandlingCase.open("BJ-2026-0001", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                "YT-2026-0001", "惠通村土地确权", "核对台账", "县农业农村局", LocalDate.of(2027, 1, 31), "330421004001");
+                "YT-2026-0001", "惠通村土地确权", "核对台账", "县农业农村局", LocalDate.of(2027, 1, 31), "330421003201");
     }
 
     @Test
@@ -34,9 +34,9 @@ class CaseRulesTest {
         assertTrue(CaseAccess.canSee(k, new Caller("clerk", "clerk", Set.of(Roles.HANDLER), "330421", "县农业农村局", null)));
         assertTrue(CaseAccess.isLeadUnit(k, new Caller("clerk", "clerk", Set.of(Roles.HANDLER), "330421", "县农业农村局", null)));
         assertFalse(CaseAccess.canSee(k, new Caller("other", "other", Set.of(Roles.HANDLER), "330421", "县住建局", null)));
-        assertTrue(CaseAccess.canSee(k, new Caller("huimin", "huimin", Set.of(Roles.ORGANIZER), "330421004", null, null)));
+        assertTrue(CaseAccess.canSee(k, new Caller("huimin", "huimin", Set.of(Roles.ORGANIZER), "330421003", null, null)));
         assertFalse(CaseAccess.canSee(k, new Caller("weitang", "weitang", Set.of(Roles.ORGANIZER), "330421001", null, null)));
-        assertFalse(CaseAccess.canSee(k, new Caller("wang", "wang", Set.of(Roles.RESIDENT), "330421004001", null, null)));
+        assertFalse(CaseAccess.canSee(k, new Caller("wang", "wang", Set.of(Roles.RESIDENT), "330421003201", null, null)));
         assertFalse(CaseAccess.isLeadUnit(k, new Caller("staff", "staff", Set.of(Roles.CPPCC_STAFF), "330421", "县农业农村局", null)),
                 "only a handler of the unit signs");
     }

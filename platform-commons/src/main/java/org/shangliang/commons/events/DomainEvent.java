@@ -19,4 +19,13 @@ public interface DomainEvent {
     /** Kafka key and CloudEvents subject: one aggregate's events stay in one partition, in order. */
     @JsonIgnore
     String aggregateId();
+
+    /**
+     * The stream it goes to: null for the service's own ({@code shangliang.events.stream}); another
+     * name only for a stream the service owns besides, listed in {@code shangliang.events.also-publishes}.
+     */
+    @JsonIgnore
+    default String stream() {
+        return null;
+    }
 }

@@ -3,6 +3,7 @@ package org.shangliang.commons.events;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,16 @@ public interface EventsConfig {
 
     /** The stream this service publishes to, e.g. {@code topics}. */
     String stream();
+
+    /** Streams this service owns besides its own (e.g. topics-service's {@code directory}). */
+    Optional<List<String>> alsoPublishes();
+
+    /**
+     * Streams whose Kafka topics are compacted (the latest event per key kept for ever, no time
+     * retention): state-carrying reference data such as the directory. Shared by publishers and readers.
+     */
+    @WithDefault("directory")
+    List<String> compactedStreams();
 
     /** CloudEvents source of what this service publishes, e.g. {@code /shangliang/topics-service}. */
     String source();

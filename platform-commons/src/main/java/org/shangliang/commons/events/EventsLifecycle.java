@@ -58,6 +58,7 @@ public class EventsLifecycle {
     Set<String> topicNames() {
         Set<String> names = new LinkedHashSet<>();
         names.add(config.topic(config.stream()));
+        config.alsoPublishes().orElse(List.of()).forEach(stream -> names.add(config.topic(stream)));
         names.addAll(consumer.topics());
         names.add(config.deadLetterTopic());
         return names;
@@ -80,9 +81,17 @@ public class EventsLifecycle {
             Map<String, String> settings = Map.of(
                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.topics().minInsyncReplicas()),
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(config.topics().retention().toMillis()));
+            // A compacted topic keeps the latest event per key for ever: a reader that starts empty rebuilds from it.
+            Map<String, String> compacted = Map.of(
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.topics().minInsyncReplicas()),
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.RETENTION_MS_CONFIG, "-1");
+            Set<String> compactedTopics = new LinkedHashSet<>();
+            config.compactedStreams().forEach(stream -> compactedTopics.add(config.topic(stream)));
             List<NewTopic> wanted = new ArrayList<>();
             for (String name : names) {
-                wanted.add(new NewTopic(name, config.topics().partitions(), config.topics().replicationFactor()).configs(settings));
+                wanted.add(new NewTopic(name, config.topics().partitions(), config.topics().replicationFactor())
+                        .configs(compactedTopics.contains(name) ? compacted : settings));
             }
             var result = admin.createTopics(wanted);
             for (var entry : result.values().entrySet()) {

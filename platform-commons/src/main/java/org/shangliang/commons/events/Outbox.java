@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,10 +40,17 @@ public class Outbox {
                 .setParameter(2, event.aggregateType())
                 .setParameter(3, event.aggregateId())
                 .setParameter(4, event.eventType())
-                .setParameter(5, config.topic(config.stream()))
+                .setParameter(5, config.topic(streamOf(event)))
                 .setParameter(6, payload)
                 .setParameter(7, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
                 .executeUpdate();
         return id;
+    }
+
+    private String streamOf(DomainEvent event) {
+        String stream = event.stream();
+        if (stream == null || stream.equals(config.stream())) return config.stream();
+        if (config.alsoPublishes().orElse(List.of()).contains(stream)) return stream;
+        throw new IllegalStateException(event.eventType() + " goes to stream " + stream + ", which this service does not own (shangliang.events.also-publishes)");
     }
 }

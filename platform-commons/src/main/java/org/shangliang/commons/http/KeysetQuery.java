@@ -52,6 +52,15 @@ public final class KeysetQuery {
         return this;
     }
 
+    /** Rows strictly after the cursor in ascending {@code codeField} order (a unique code). */
+    public KeysetQuery after(CodeCursor cursor, String codeField) {
+        if (cursor != null) {
+            query.append(" and ").append(codeField).append(" > :cursorCode");
+            params.put("cursorCode", cursor.code());
+        }
+        return this;
+    }
+
     public String query() {
         return query.toString();
     }

@@ -22,9 +22,18 @@ public record PageView<T>(
      * @param fetched up to {@code limit + 1} rows in page order: the extra row only tells that there is more
      */
     public static <E, T> PageView<T> of(List<E> fetched, int limit, Function<E, T> view, Function<E, Cursor> cursorOf) {
+        return page(fetched, limit, view, e -> cursorOf.apply(e).encode());
+    }
+
+    /** The same for a list ordered by a unique code: the cursor is the last code shown. */
+    public static <E, T> PageView<T> byCode(List<E> fetched, int limit, Function<E, T> view, Function<E, String> codeOf) {
+        return page(fetched, limit, view, e -> new CodeCursor(codeOf.apply(e)).encode());
+    }
+
+    private static <E, T> PageView<T> page(List<E> fetched, int limit, Function<E, T> view, Function<E, String> encodedCursorOf) {
         boolean more = fetched.size() > limit;
         List<E> shown = more ? fetched.subList(0, limit) : fetched;
-        String next = more ? cursorOf.apply(shown.get(shown.size() - 1)).encode() : null;
+        String next = more ? encodedCursorOf.apply(shown.get(shown.size() - 1)) : null;
         return new PageView<>(shown.stream().map(view).toList(), next);
     }
 }

@@ -67,6 +67,11 @@ public class ApiException extends WebApplicationException {
         return new ApiException(422, "unprocessable", Titles.UNPROCESSABLE, detail);
     }
 
+    /** 422 naming the field whose value is well-formed but refers to nothing usable (an unknown or retired code). */
+    public static ApiException unprocessable(String field, Text detail) {
+        return new ApiException(422, "unprocessable", Titles.UNPROCESSABLE, detail, List.of(new FieldError(field, detail)));
+    }
+
     /** Too many requests from one caller (429), with when to try again. */
     public static ApiException tooManyRequests(Text detail, int retryAfterSeconds) {
         return new ApiException(429, "rate-limited", Text.of("请求过于频繁", "Too many requests"), detail).retryAfter(retryAfterSeconds);

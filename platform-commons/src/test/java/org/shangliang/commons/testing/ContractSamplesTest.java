@@ -1,6 +1,7 @@
 package org.shangliang.commons.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -20,7 +21,15 @@ class ContractSamplesTest {
         try (Stream<Path> s = Files.list(samples)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(8, files.size(), "one sample per event type");
+        List<String> schemas;
+        try (Stream<Path> s = Files.list(Contracts.folder().resolve("schemas"))) {
+            schemas = s.map(p -> p.getFileName().toString().replace(".schema.json", "")).sorted().toList();
+        }
+        assertEquals(schemas, files.stream().map(p -> p.getFileName().toString().replace(".json", "")).toList(), "one sample per event type");
+        String asyncapi = Files.readString(Contracts.folder().resolve("asyncapi.yaml"));
+        for (String type : schemas) {
+            assertTrue(asyncapi.contains("./schemas/" + type + ".schema.json"), type + " is in asyncapi.yaml");
+        }
         for (Path f : files) {
             String type = f.getFileName().toString().replace(".json", "");
             Contracts.assertValid(type, Files.readString(f));

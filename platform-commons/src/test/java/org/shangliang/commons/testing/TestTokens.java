@@ -48,7 +48,7 @@ public final class TestTokens {
         return DIR.resolve("public.pem").toAbsolutePath();
     }
 
-    /** A token builder for one person: {@code as("organizer", "330421004").token()}. */
+    /** A token builder for one person: {@code as("organizer", "330421003").token()}. */
     public static Builder as(String role, String territory) {
         return new Builder().groups(role).territory(territory).subject(role + "@" + territory);
     }

@@ -27,7 +27,7 @@ public final class SessionRequests {
             @NotNull SessionType type,
             @NotNull SessionMode mode,
             @NotNull @Pattern(regexp = "\\d{6}(\\d{3}(\\d{3}(\\d{3})?)?)?", message = "{shangliang.territory}")
-            @Schema(description = "Division code of the territory that holds the session", example = "330421004001") String territoryCode,
+            @Schema(description = "Division code of the territory that holds the session", example = "330421003201") String territoryCode,
             @NotNull @Schema(description = "Start time, ISO-8601 (UTC or with offset; the county works in Asia/Shanghai)", example = "2026-12-03T06:30:00Z") Instant startsAt,
             @Size(max = 200) @Schema(example = "惠通村文化礼堂") String venue,
             @Size(max = 100) @Schema(example = "惠民街道政协联络室") String host,

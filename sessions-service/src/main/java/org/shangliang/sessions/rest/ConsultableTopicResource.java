@@ -33,7 +33,7 @@ public class ConsultableTopicResource {
     @Operation(summary = "Topics that may go on an agenda", description = "Accepted topics as learnt from topics-service's TopicAccepted events, newest first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "One page of accepted topics")
     public PageView<ConsultableTopicView> listConsultableTopics(
-            @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421004")
+            @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421003")
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {

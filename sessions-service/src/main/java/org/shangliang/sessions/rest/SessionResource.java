@@ -84,7 +84,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "One page of sessions")
     public PageView<SessionView> listSessions(
             @QueryParam("status") SessionStatus status,
-            @Parameter(description = "Only sessions inside this territory (division-code prefix)", example = "330421004")
+            @Parameter(description = "Only sessions inside this territory (division-code prefix)", example = "330421003")
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {

@@ -27,7 +27,7 @@ public final class TopicRequests {
             @Schema(description = "Themes, e.g. 生态绿色, 一体化, 高质量, 民生, 农业", example = "[\"农业\", \"民生\"]")
             List<@NotBlank @Size(max = 40) String> themes,
             @NotNull @Pattern(regexp = "\\d{6}(\\d{3}(\\d{3}(\\d{3})?)?)?", message = "{shangliang.territory}")
-            @Schema(description = "Division code of the territory the topic belongs to: county (6 digits), township (9), village (12) or grid (15)", example = "330421004001")
+            @Schema(description = "Division code of the territory the topic belongs to: county (6 digits), township (9), village (12) or grid (15)", example = "330421003201")
             String territoryCode,
             @NotNull
             @Schema(description = "Level the topic is to be consulted at")

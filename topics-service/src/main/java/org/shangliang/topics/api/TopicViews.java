@@ -23,7 +23,7 @@ public final class TopicViews {
             String title,
             String description,
             List<String> themes,
-            @Schema(example = "330421004001") String territoryCode,
+            @Schema(example = "330421003201") String territoryCode,
             Level level,
             Channel channel,
             @Schema(description = "SUBMITTED → ACCEPTED | REJECTED; ACCEPTED → SCHEDULED → DELIBERATED → IN_FOLLOW_UP") TopicStatus status,

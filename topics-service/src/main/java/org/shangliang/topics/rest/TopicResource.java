@@ -91,7 +91,7 @@ public class TopicResource {
     @APIResponse(responseCode = "200", description = "One page of topics")
     public PageView<TopicView> listTopics(
             @Parameter(description = "Only topics in this status") @QueryParam("status") TopicStatus status,
-            @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421004")
+            @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421003")
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @Parameter(description = "Only topics of this level") @QueryParam("level") Level level,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,

@@ -48,6 +48,7 @@ public class TopicService {
     @Inject Outbox outbox;
     @Inject Audit audit;
     @Inject YearlyNumbers numbers;
+    @Inject DirectoryService directory;
 
     @Transactional
     public TopicView submit(SubmitTopic request, Caller caller) {
@@ -55,6 +56,7 @@ public class TopicService {
             throw Access.forbidden(Text.of("只能在本人所辖区域（" + caller.territory() + "）内提交议题",
                     "You may submit topics only inside your territory (" + caller.territory() + ")"));
         }
+        directory.usableTerritory("territoryCode", request.territoryCode());
         Topic topic = Topic.submit(numbers.next("YT"), request.title().strip(), request.description().strip(), request.themes(),
                 request.territoryCode(), request.level(), channelFor(caller, request.channel()),
                 caller.subject(), caller.name(), request.contactPhone());
@@ -82,6 +84,7 @@ public class TopicService {
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<TopicView> list(TopicStatus status, String territory, Level level, String cursor, int limit, Caller caller) {
+        if (territory != null) directory.knownTerritory("territory", territory);
         List<Topic> rows = topics.page(caller, status, territory, level, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.createdAt(), t.id()));
     }
