@@ -75,7 +75,7 @@ check(item !== undefined, "an agenda item");
 const outcome = await organizerSessions.POST("/api/v1/sessions/{id}/agenda-items/{itemId}/outcomes", {
   params: { path: { id: session.data.id, itemId: item.id }, header: { "Idempotency-Key": randomUUID() } },
   body: { consensus: "换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。", decisionRule: "CONSENSUS",
-          recommendations: [{ text: "核对二轮承包台账", suggestedUnit: "县农业农村局", dueDate: "2027-01-31" }] },
+          recommendations: [{ text: "核对二轮承包台账", unitCode: "agri-rural", dueDate: "2027-01-31" }] },
 });
 check(outcome.response.status === 201 && outcome.data?.version === 1, `outcome: ${outcome.response.status}`);
 

@@ -23,7 +23,7 @@ final class Demo {
     static final String VILLAGER = TestTokens.as("resident", HUIMIN + "201").subject("wang@huitong").name("王建国").token();
     static final String ORGANIZER = TestTokens.as("organizer", HUIMIN).name("惠民街道政协联络室").token();
     static final String STAFF = TestTokens.as("cppcc_staff", "330421").name("县政协机关").token();
-    static final String AGRI_CLERK = TestTokens.as("handler", "330421").unit("县农业农村局").subject("clerk@agri").token();
+    static final String AGRI_CLERK = TestTokens.as("handler", "330421").unit("agri-rural").subject("clerk@agri").token();
 
     private Demo() {
     }
@@ -65,7 +65,7 @@ final class Demo {
             return as(ORGANIZER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                     .body("""
                             {"consensus": "在村委换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。", "decisionRule": "CONSENSUS",
-                             "recommendations": [{"text": "核对二轮承包台账，组织承包户重新确认权属", "suggestedUnit": "县农业农村局", "dueDate": "2027-01-31"}]}
+                             "recommendations": [{"text": "核对二轮承包台账，组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-01-31"}]}
                             """)
                     .post(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item)
                     .then().statusCode(201).body("recommendations", hasSize(1)).extract().jsonPath();

@@ -354,7 +354,7 @@ class FaultSuiteTest extends OnRunningPlatform {
         StringBuilder recs = new StringBuilder();
         for (int i = 0; i < recommendations; i++) {
             if (i > 0) recs.append(',');
-            recs.append("{\"recommendationId\": \"%s\", \"position\": %d, \"text\": \"核对台账\", \"suggestedUnit\": \"县农业农村局\"}"
+            recs.append("{\"recommendationId\": \"%s\", \"position\": %d, \"text\": \"核对台账\", \"unitCode\": \"agri-rural\", \"suggestedUnit\": \"县农业农村局\"}"
                     .formatted(UUID.randomUUID(), i + 1));
         }
         return """

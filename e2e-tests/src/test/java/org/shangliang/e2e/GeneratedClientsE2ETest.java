@@ -90,7 +90,7 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
         assertNull(session.getVenue(), "a venue not given comes back as null");
         var outcome = sessions(ORGANIZER).recordOutcome(session.getId(), session.getAgenda().get(0).getId(), new RecordOutcome()
                 .consensus("换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。").decisionRule(DecisionRule.CONSENSUS)
-                .recommendations(List.of(new NewRecommendation().text("核对二轮承包台账").suggestedUnit("县农业农村局").dueDate(LocalDate.of(2027, 1, 31)))),
+                .recommendations(List.of(new NewRecommendation().text("核对二轮承包台账").unitCode("agri-rural").dueDate(LocalDate.of(2027, 1, 31)))),
                 UUID.randomUUID().toString(), null);
         assertEquals(1, outcome.getVersion());
 

@@ -54,6 +54,7 @@ final class Platform implements AutoCloseable {
             launch("sessions", "sessions", SESSIONS, Map.of());
             launch("followup", "followup", FOLLOWUP, Map.of());
             for (Instance i : List.copyOf(instances.values())) awaitReady(i);
+            awaitDirectoryCopied();
             return this;
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -150,6 +151,38 @@ final class Platform implements AutoCloseable {
             if (System.nanoTime() > deadline) throw new IllegalStateException(i.service() + "-service on " + i.port() + " not ready; see " + logs);
             if (!i.process().isAlive()) throw new IllegalStateException(i.service() + "-service exited with " + i.process().exitValue() + "; see " + logs);
             Thread.sleep(250);
+        }
+    }
+
+    /**
+     * topics-service seeds the directory at start; sessions-service and followup-service check codes
+     * against their copies of it. Ready means able to serve, not that every copy has every entry yet:
+     * wait until topics-service has published its outbox and both copies have read to the end.
+     */
+    private void awaitDirectoryCopied() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!wellData(TOPICS).contains("\"outboxUnpublished\":0")) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("topics-service never published its directory seed; see " + logs);
+            Thread.sleep(200);
+        }
+        Thread.sleep(1_000); // the copies' lag is measured on their next empty poll (every 500 ms)
+        for (int port : List.of(SESSIONS, FOLLOWUP)) {
+            while (!wellData(port).replace(" ", "").contains("\"referenceCopyLag\":0")) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("the directory copy on " + port + " never caught up; see " + logs);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private String wellData(int port) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url(port) + "/q/health/well")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().replace(" ", "");
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 

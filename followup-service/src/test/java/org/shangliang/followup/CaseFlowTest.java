@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.shangliang.commons.testing.Contracts;
+import org.shangliang.commons.testing.DirectoryFixtures;
 import org.shangliang.commons.testing.EventsTestKit;
 
 /** Cases opened from OutcomeRecorded events on the real broker, and signing for them. */
@@ -35,10 +36,11 @@ class CaseFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
+    @Inject org.shangliang.commons.events.ReferenceCopy copy;
 
     static final String COUNTY_STAFF = TestTokens.as(Roles.CPPCC_STAFF, "330421").token();
     /** A clerk of the agricultural department (县农业农村局), the lead unit of the demo's case. */
-    static final String AGRI_CLERK = TestTokens.as(Roles.HANDLER, "330421").unit("县农业农村局").subject("clerk@agri").token();
+    static final String AGRI_CLERK = TestTokens.as(Roles.HANDLER, "330421").unit("agri-rural").subject("clerk@agri").token();
 
     @org.junit.jupiter.api.BeforeEach
     void actAsCountyStaff() {
@@ -50,7 +52,7 @@ class CaseFlowTest {
         for (int i = 0; i < recommendations.length; i++) {
             if (i > 0) recs.append(", ");
             recs.append("""
-                    {"recommendationId": "%s", "position": %d, "text": "核对二轮承包台账", "suggestedUnit": "县农业农村局", "dueDate": "2027-01-31"}
+                    {"recommendationId": "%s", "position": %d, "text": "核对二轮承包台账", "unitCode": "agri-rural", "suggestedUnit": "县农业农村局", "dueDate": "2027-01-31"}
                     """.formatted(recommendations[i], i + 1));
         }
         return """
@@ -82,7 +84,14 @@ class CaseFlowTest {
                 .body("items.status", equalTo(List.of("ASSIGNED", "ASSIGNED")))
                 .body("items[0].number", matchesPattern("BJ-\\d{4}-\\d{4,}"))
                 .body("items[0].leadUnit", equalTo("县农业农村局"))
+                .body("items[0].leadUnitCode", equalTo("agri-rural"))
                 .body("items[0].dueDate", equalTo("2027-01-31"));
+        // The unit filter takes a directory code: one this service's copy knows, or a 422 naming it.
+        DirectoryFixtures.unit(kafka, copy, "agri-rural", "县农业农村局", false);
+        given().queryParam("topicId", topic).queryParam("unit", "agri-rural").get("/api/v1/cases").then().statusCode(200).body("items", hasSize(2));
+        given().queryParam("unit", "no-such-unit").get("/api/v1/cases").then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("unit"));
+        given().queryParam("unit", "县农业农村局").get("/api/v1/cases").then().statusCode(400).body("violations[0].field", equalTo("unit"));
         String caseId = given().queryParam("topicId", topic).get("/api/v1/cases").then().extract().path("items[0].id");
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("followup"), typeAndSubject("CaseOpened", caseId), WAIT);
         Contracts.assertValid("CaseOpened", value(event));

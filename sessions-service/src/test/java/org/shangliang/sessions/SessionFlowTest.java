@@ -31,7 +31,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.shangliang.commons.testing.Contracts;
+import org.shangliang.commons.testing.DirectoryFixtures;
 import org.shangliang.commons.testing.EventsTestKit;
+import org.shangliang.commons.events.ReferenceCopy;
 
 /** Scheduling and outcomes, fed by TopicAccepted events on the real broker. */
 @QuarkusTest
@@ -46,14 +48,26 @@ class SessionFlowTest {
     static final String COUNTY_STAFF = TestTokens.as(Roles.CPPCC_STAFF, "330421").name("县政协机关").token();
 
     @jakarta.inject.Inject jakarta.persistence.EntityManager em;
+    @jakarta.inject.Inject ReferenceCopy copy;
+    private static boolean unitsInDirectory;
 
     @org.junit.jupiter.api.BeforeEach
     void actAsCountyStaff() {
         Api.actByDefaultAs(COUNTY_STAFF);
+        unitsInDirectory(kafka, copy);
     }
 
-    static String freshVillage() {
-        return "330421003" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    /** The units OUTCOME names, once per test run. */
+    static synchronized void unitsInDirectory(EventsTestKit kafka, ReferenceCopy copy) {
+        if (unitsInDirectory) return;
+        DirectoryFixtures.unit(kafka, copy, "agri-rural", "县农业农村局", false);
+        DirectoryFixtures.unit(kafka, copy, "cppcc-office", "县政协办公室", false);
+        unitsInDirectory = true;
+    }
+
+    /** A grid under Huimin street, unique per call, in this service's copy of the directory. */
+    String freshVillage() {
+        return DirectoryFixtures.territory(kafka, copy, "330421003" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)), false);
     }
 
     /** As topics-service would announce an accepted topic; waits until this service knows it. */
@@ -84,9 +98,58 @@ class SessionFlowTest {
     static final String OUTCOME = """
             {"consensus": "在村委换届前召开第三轮协商，邀请县政协、乡贤和农经部门参加。", "decisionRule": "CONSENSUS",
              "recommendations": [
-               {"text": "核对二轮承包台账，组织承包户重新确认权属", "suggestedUnit": "县农业农村局", "dueDate": "2027-01-31"},
-               {"text": "邀请县政协委员列席第三轮协商", "suggestedUnit": "县政协办公室"}]}
+               {"text": "核对二轮承包台账，组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-01-31"},
+               {"text": "邀请县政协委员列席第三轮协商", "unitCode": "cppcc-office"}]}
             """;
+
+    @Test
+    void a_withdrawn_topic_leaves_what_can_be_scheduled() {
+        String village = freshVillage();
+        String topic = acceptedTopic(village);
+        kafka.send(kafka.topic("topics"), topic, "TopicWithdrawn", "/shangliang/topics-service", """
+                {"topicId": "%s", "number": "YT-2026-0101", "reason": "已与邻居协商解决", "withdrawnAt": "2026-11-22T02:00:00Z"}
+                """.formatted(topic));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("territory", village).get("/api/v1/consultable-topics")
+                .then().body("items.topicId", org.hamcrest.Matchers.not(hasItem(topic))));
+        given().contentType(ContentType.JSON).body(sessionBody(village, topic)).post("/api/v1/sessions").then()
+                .statusCode(422).body("violations[0].field", equalTo("agenda[0]"));
+    }
+
+    @Test
+    void territories_and_units_are_checked_against_the_directory_copy_which_rebuilds_from_the_compacted_topic() {
+        String village = freshVillage();
+        String topic = acceptedTopic(village);
+        String unknown = "330421999" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        given().contentType(ContentType.JSON).body(sessionBody(unknown, topic)).post("/api/v1/sessions").then()
+                .statusCode(422).contentType("application/problem+json").body("violations[0].field", equalTo("territoryCode"));
+        String retired = DirectoryFixtures.territory(kafka, copy, freshCode(), true);
+        given().contentType(ContentType.JSON).body(sessionBody(retired, topic)).post("/api/v1/sessions").then()
+                .statusCode(422).body("violations[0].field", equalTo("territoryCode")).body("detail", containsString("已停用"));
+
+        JsonPath session = schedule(village, topic);
+        String outcomes = "/api/v1/sessions/{id}/agenda-items/{item}/outcomes";
+        DirectoryFixtures.unit(kafka, copy, "old-bureau", "县旧局", true);
+        for (String code : List.of("no-such-unit", "old-bureau")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"consensus\": \"再协商\", \"decisionRule\": \"CONSENSUS\", \"recommendations\": [{\"text\": \"核对台账\", \"unitCode\": \"agri-rural\"}, {\"text\": \"列席\", \"unitCode\": \"" + code + "\"}]}")
+                    .post(outcomes, session.getString("id"), session.getString("agenda[0].id"))
+                    .then().statusCode(422).contentType("application/problem+json").body("violations[0].field", equalTo("recommendations[1].unitCode"));
+        }
+        given().contentType(ContentType.JSON).body(OUTCOME).post(outcomes, session.getString("id"), session.getString("agenda[0].id"))
+                .then().statusCode(201).body("recommendations[0].unitCode", equalTo("agri-rural"))
+                .body("recommendations[0].suggestedUnit", equalTo("县农业农村局"));
+
+        // A copy that lost everything reads the compacted topic again and has the same entries.
+        copy.rebuild();
+        await().atMost(WAIT).until(() -> copy.isCaughtUp());
+        given().contentType(ContentType.JSON).body(sessionBody(village, acceptedTopic(village))).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/sessions").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(sessionBody(retired, topic)).post("/api/v1/sessions").then().statusCode(422);
+    }
+
+    static String freshCode() {
+        return "330421003" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
 
     @Test
     void an_accepted_topic_becomes_consultable_once_even_if_announced_twice() {
@@ -262,7 +325,7 @@ class SessionFlowTest {
         JsonPath session = schedule(village, topic);
         for (String dueDate : List.of("\"\"", "\"2027-01-31T00:00:00Z\"", "\"+999999999-12-31\"", "20270131")) {
             given().contentType(ContentType.JSON)
-                    .body("{\"consensus\": \"再协商\", \"decisionRule\": \"CONSENSUS\", \"recommendations\": [{\"text\": \"核对台账\", \"suggestedUnit\": \"县农业农村局\", \"dueDate\": " + dueDate + "}]}")
+                    .body("{\"consensus\": \"再协商\", \"decisionRule\": \"CONSENSUS\", \"recommendations\": [{\"text\": \"核对台账\", \"unitCode\": \"agri-rural\", \"dueDate\": " + dueDate + "}]}")
                     .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session.getString("id"), session.getString("agenda[0].id"))
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("violations[0].field", equalTo("recommendations[0].dueDate"));

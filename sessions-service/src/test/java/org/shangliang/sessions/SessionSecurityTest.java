@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shangliang.commons.security.Roles;
+import org.shangliang.commons.testing.DirectoryFixtures;
 import org.shangliang.commons.testing.EventsTestKit;
 import org.shangliang.commons.testing.JwtTestResource;
 import org.shangliang.commons.testing.TestTokens;
@@ -38,10 +39,12 @@ class SessionSecurityTest {
     static final String WEITANG_ORGANIZER = TestTokens.as(ORGANIZER, WEITANG_STREET).token();
 
     final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
+    @jakarta.inject.Inject org.shangliang.commons.events.ReferenceCopy copy;
 
     @BeforeEach
     void noDefaultIdentity() {
         RestAssured.requestSpecification = null;
+        SessionFlowTest.unitsInDirectory(kafka, copy);
     }
 
     String acceptedTopic(String village) {
@@ -54,8 +57,9 @@ class SessionSecurityTest {
         return topic;
     }
 
-    static String village(String township) {
-        return township + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    /** A village of the township, in this service's copy of the directory. */
+    String village(String township) {
+        return DirectoryFixtures.territory(kafka, copy, township + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)), false);
     }
 
     static String body(String territory, String topic) {

@@ -58,6 +58,7 @@ class TopicSecurityTest {
     static final String WEITANG_ORGANIZER = TestTokens.as(ORGANIZER, WEITANG_STREET).token();
     static final String VILLAGER_WANG = TestTokens.as(RESIDENT, HUITONG).subject("wang@huitong").name("王建国").token();
     static final String VILLAGER_LI = TestTokens.as(RESIDENT, HUITONG).subject("li@huitong").name("李秀英").token();
+    static final String VILLAGER_ZHAO = TestTokens.as(RESIDENT, WEITANG_VILLAGE).subject("zhao@weitang").name("赵刚").token();
     static final String HUIMIN_SYSTEM = TestTokens.as(INTEGRATION, HUIMIN_STREET).subject("huimin-system").token();
     static final String HANDLER_AGRI = TestTokens.as(HANDLER, JIASHAN).unit("agri-rural").token();
     static final String SECRETARY = TestTokens.as(LEADER, JIASHAN).token();
@@ -157,6 +158,26 @@ class TopicSecurityTest {
             as(STAFF).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", supportable).then().statusCode(200);
             expect(role, as(token).post("/api/v1/topics/{id}/supports", supportable).statusCode(), List.of(RESIDENT, MEMBER).contains(role), "support");
             expect(role, as(token).get("/api/v1/audit").statusCode(), List.of(CPPCC_STAFF, LEADER).contains(role), "read audit");
+            String convertible = submitAs(STAFF, village(HUIMIN_STREET));
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"note\":\"转部门\"}")
+                    .post("/api/v1/topics/{id}/convert", convertible).statusCode(), List.of(ORGANIZER, CPPCC_STAFF).contains(role), "convert");
+            expect(role, as(token).get("/api/v1/topics/screening-queue").statusCode(), List.of(ORGANIZER, CPPCC_STAFF).contains(role), "read the screening queue");
+            expect(role, as(token).get("/api/v1/topics/{id}/cosigners", other).statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "co-signers of another's SUBMITTED topic");
+            expect(role, as(token).post("/api/v1/topics/{id}/cosigners/me/confirm", other).statusCode(), false, "co-sign without an invitation");
+            expect(role, as(token).contentType(ContentType.JSON).body("{\"subjects\": [\"x@y\"]}").post("/api/v1/topics/{id}/cosigners", other).statusCode(),
+                    false, "invite co-signers to another's topic");
+            // Withdrawal is the proposer's alone, staff included; a draft is submitted by its author.
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"撤回\"}")
+                    .post("/api/v1/topics/{id}/withdraw", other).statusCode(), false, "withdraw another's topic");
+            if (mine != null) {
+                expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"撤回\"}")
+                        .post("/api/v1/topics/{id}/withdraw", mine).statusCode(), true, "withdraw their own topic");
+                String draft = as(token).contentType(ContentType.JSON).body(topicBody(village(HUIMIN_STREET), "草稿").replace("\"channel\"", "\"draft\": true, \"channel\""))
+                        .post("/api/v1/topics").then().statusCode(201).extract().path("id");
+                expect(role, as(STAFF).header("If-Match", "\"0\"").post("/api/v1/topics/{id}/submit", draft).statusCode(), false, "staff submit another's draft");
+                expect(role, as(token).header("If-Match", "\"0\"").post("/api/v1/topics/{id}/submit", draft).statusCode(), true, "submit their own draft");
+            }
             directoryRow(role, token);
         }
     }
@@ -244,9 +265,13 @@ class TopicSecurityTest {
     @Test
     void a_status_filter_never_widens_what_a_list_shows() {
         String wangs = submitAs(VILLAGER_WANG, HUITONG);
-        for (String status : List.of("SUBMITTED", "REJECTED", "ACCEPTED")) {
-            as(VILLAGER_LI).queryParam("status", status).queryParam("limit", 100).get("/api/v1/topics")
+        for (String status : List.of("SUBMITTED", "REJECTED", "ACCEPTED", "WITHDRAWN", "CONVERTED", "DRAFT")) {
+            as(VILLAGER_ZHAO).queryParam("status", status).queryParam("limit", 100).get("/api/v1/topics")
                     .then().statusCode(200).body("items.id", not(hasItem(wangs)));
+            if (!status.equals("SUBMITTED")) {
+                as(VILLAGER_LI).queryParam("status", status).queryParam("limit", 100).get("/api/v1/topics")
+                        .then().statusCode(200).body("items.id", not(hasItem(wangs)));
+            }
             as(WEITANG_ORGANIZER).queryParam("status", status).queryParam("limit", 100).get("/api/v1/topics")
                     .then().statusCode(200).body("items.id", not(hasItem(wangs)));
         }
@@ -255,7 +280,7 @@ class TopicSecurityTest {
         as(HUIMIN_ORGANIZER).queryParam("status", "SUBMITTED").queryParam("limit", 100).get("/api/v1/topics")
                 .then().statusCode(200).body("items.id", hasItem(wangs));
         as(VILLAGER_LI).queryParam("status", "SUBMITTED").queryParam("limit", 100).get("/api/v1/topics")
-                .then().statusCode(200).body("items.status", everyItem(equalTo("SUBMITTED")));
+                .then().statusCode(200).body("items.status", everyItem(equalTo("SUBMITTED"))).body("items.id", hasItem(wangs));
     }
 
     @Test
@@ -263,14 +288,18 @@ class TopicSecurityTest {
         String wangs = submitAs(VILLAGER_WANG, HUITONG);
         as(VILLAGER_WANG).get("/api/v1/topics/{id}", wangs).then().statusCode(200).body("channel", equalTo("RESIDENT"))
                 .body("proposer.subject", equalTo("wang@huitong"));
-        as(VILLAGER_LI).get("/api/v1/topics/{id}", wangs).then().statusCode(404);
+        // A fellow villager sees it (to support it) but does not change it; a villager elsewhere does not see it.
+        as(VILLAGER_LI).get("/api/v1/topics/{id}", wangs).then().statusCode(200).body("proposer", nullValue());
         as(VILLAGER_LI).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"title\":\"改\",\"description\":\"改\"}")
+                .put("/api/v1/topics/{id}", wangs).then().statusCode(403);
+        as(VILLAGER_ZHAO).get("/api/v1/topics/{id}", wangs).then().statusCode(404);
+        as(VILLAGER_ZHAO).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"title\":\"改\",\"description\":\"改\"}")
                 .put("/api/v1/topics/{id}", wangs).then().statusCode(404);
         as(VILLAGER_WANG).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"title\":\"村道提升改造（补充）\",\"description\":\"补充说明\"}")
                 .put("/api/v1/topics/{id}", wangs).then().statusCode(200).body("title", equalTo("村道提升改造（补充）"));
         as(VILLAGER_WANG).contentType(ContentType.JSON).body(topicBody(village(WEITANG_STREET), "别村的事")).post("/api/v1/topics")
                 .then().statusCode(403).contentType("application/problem+json");
-        as(VILLAGER_LI).get("/api/v1/topics").then().statusCode(200).body("items.id", not(hasItem(wangs)));
+        as(VILLAGER_ZHAO).get("/api/v1/topics").then().statusCode(200).body("items.id", not(hasItem(wangs)));
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class LoopLatency {
         String item = id(session.substring(session.indexOf("\"agenda\"")));
         call("POST", sessions + "/api/v1/sessions/" + sessionId + "/agenda-items/" + item + "/outcomes", organizer, """
                 {"consensus": "尽快维修路灯，明确村委为管护责任人。", "decisionRule": "CONSENSUS",
-                 "recommendations": [{"text": "维修村道路灯", "suggestedUnit": "县住房和城乡建设局", "dueDate": "2027-01-31"}]}""", 201, true);
+                 "recommendations": [{"text": "维修村道路灯", "unitCode": "housing-construction", "dueDate": "2027-01-31"}]}""", 201, true);
         long recorded = System.nanoTime();
         while (true) {
             String cases = call("GET", followup + "/api/v1/cases?topicId=" + topic, staff, null, 200, false);

@@ -18,7 +18,8 @@ public final class CaseViews {
     public record CaseView(UUID id, @Schema(example = "BJ-2026-0007") String number, UUID recommendationId, UUID outcomeId,
                            UUID sessionId, UUID topicId, @Schema(example = "YT-2026-0042") String topicNumber, String topicTitle,
                            @Schema(description = "What is to be done (the recommendation)") String content,
-                           @Schema(description = "Lead unit (承办单位)", example = "县农业农村局") String leadUnit,
+                           @Schema(description = "Lead unit (承办单位): its name as recorded", example = "县农业农村局") String leadUnit,
+                           @Schema(description = "Lead unit's directory code: a handler whose token's `unit` claim names it handles the case", example = "agri-rural", nullable = true) String leadUnitCode,
                            @Schema(nullable = true) LocalDate dueDate,
                            @Schema(description = "Territory of the session that produced it", example = "330421003201") String territoryCode,
                            @Schema(description = "ASSIGNED → SIGNED") CaseStatus status, @Schema(nullable = true) Instant signedAt,
@@ -28,7 +29,7 @@ public final class CaseViews {
 
         public static CaseView of(HandlingCase c) {
             return new CaseView(c.id(), c.number(), c.recommendationId(), c.outcomeId(), c.sessionId(), c.topicId(), c.topicNumber(),
-                    c.topicTitle(), c.content(), c.leadUnit(), c.dueDate(), c.territoryCode(), c.status(), c.signedAt(),
+                    c.topicTitle(), c.content(), c.leadUnit(), c.leadUnitCode(), c.dueDate(), c.territoryCode(), c.status(), c.signedAt(),
                     c.status().allowed().stream().sorted().toList(), c.version(), c.createdAt(), c.updatedAt());
         }
     }

@@ -21,7 +21,8 @@ public final class SessionEvents {
     public record OutcomeRecorded(@NotNull UUID outcomeId, @NotNull @Min(1) Integer version, @NotNull UUID sessionId, @NotNull String territoryCode,
                                   @NotNull UUID topicId, @NotNull String topicNumber, @NotNull String topicTitle,
                                   @NotNull List<@Valid @NotNull Recommendation> recommendations) {
-        public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, @NotNull String suggestedUnit, LocalDate dueDate) {
+        /** {@code unitCode}: the unit's directory code (absent in events recorded before units had codes); {@code suggestedUnit}: its name. */
+        public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, String unitCode, @NotNull String suggestedUnit, LocalDate dueDate) {
         }
     }
 }

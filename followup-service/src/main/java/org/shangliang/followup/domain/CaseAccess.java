@@ -23,6 +23,6 @@ public final class CaseAccess {
     }
 
     public static boolean isLeadUnit(HandlingCase k, Caller c) {
-        return c.is(HANDLER) && c.unit() != null && c.unit().equals(k.leadUnit());
+        return c.is(HANDLER) && c.unit() != null && c.unit().equals(k.leadUnitCode());
     }
 }

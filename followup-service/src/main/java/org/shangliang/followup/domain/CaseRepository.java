@@ -18,7 +18,7 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
 
     /** Newest first after {@code cursor}; one row more than {@code limit} tells whether a next page exists. */
     public List<HandlingCase> page(Caller caller, UUID topicId, CaseStatus status, String unit, Cursor cursor, int limit) {
-        KeysetQuery q = new KeysetQuery().eq("topicId", topicId).eq("status", status).eq("leadUnit", unit)
+        KeysetQuery q = new KeysetQuery().eq("topicId", topicId).eq("status", status).eq("leadUnitCode", unit)
                 .where(visibleTo(caller), visibilityParams(caller)).after(cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
@@ -27,9 +27,9 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
     private static String visibleTo(Caller c) {
         boolean territory = CaseAccess.followsTerritory(c);
         boolean unit = c.is(Roles.HANDLER) && c.unit() != null;
-        if (territory && unit) return Territories.within("territoryCode", "scope", c.territory()) + " or leadUnit = :unit";
+        if (territory && unit) return Territories.within("territoryCode", "scope", c.territory()) + " or leadUnitCode = :unit";
         if (territory) return Territories.within("territoryCode", "scope", c.territory());
-        if (unit) return "leadUnit = :unit";
+        if (unit) return "leadUnitCode = :unit";
         return "1 = 0";
     }
 

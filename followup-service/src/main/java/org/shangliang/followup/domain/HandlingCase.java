@@ -36,8 +36,12 @@ public class HandlingCase {
     @Column(name = "topic_title")
     private String topicTitle;
     private String content;
+    /** The lead unit's name as recorded. */
     @Column(name = "lead_unit")
     private String leadUnit;
+    /** The lead unit's directory code: what a handler's token names. */
+    @Column(name = "lead_unit_code")
+    private String leadUnitCode;
     @Column(name = "territory_code")
     private String territoryCode;
     @Column(name = "due_date")
@@ -57,7 +61,7 @@ public class HandlingCase {
     }
 
     public static HandlingCase open(String number, UUID recommendationId, UUID outcomeId, UUID sessionId, UUID topicId,
-                                    String topicNumber, String topicTitle, String content, String leadUnit, LocalDate dueDate,
+                                    String topicNumber, String topicTitle, String content, String leadUnitCode, String leadUnit, LocalDate dueDate,
                                     String territoryCode) {
         HandlingCase c = new HandlingCase();
         c.territoryCode = territoryCode;
@@ -70,6 +74,7 @@ public class HandlingCase {
         c.topicNumber = topicNumber;
         c.topicTitle = topicTitle;
         c.content = content;
+        c.leadUnitCode = leadUnitCode;
         c.leadUnit = leadUnit;
         c.dueDate = dueDate;
         c.status = CaseStatus.ASSIGNED;
@@ -94,6 +99,7 @@ public class HandlingCase {
     public String topicTitle() { return topicTitle; }
     public String content() { return content; }
     public String leadUnit() { return leadUnit; }
+    public String leadUnitCode() { return leadUnitCode; }
     public LocalDate dueDate() { return dueDate; }
     public String territoryCode() { return territoryCode; }
     public CaseStatus status() { return status; }

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -56,7 +57,8 @@ public class CaseResource {
     public PageView<CaseView> listCases(
             @Parameter(description = "Only cases of this topic") @QueryParam("topicId") UUID topicId,
             @Parameter(description = "Only cases in this status") @QueryParam("status") CaseStatus status,
-            @Parameter(description = "Only cases of this lead unit", example = "县农业农村局") @QueryParam("unit") @Size(max = 100) String unit,
+            @Parameter(description = "Only cases of this lead unit (its directory code)", example = "agri-rural")
+            @QueryParam("unit") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{shangliang.unit}") String unit,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
         return cases.list(topicId, status, unit, cursor, limit, caller.get());

@@ -12,6 +12,7 @@ import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.followup.domain.CaseAccess;
 import org.shangliang.commons.events.Outbox;
+import org.shangliang.commons.events.ReferenceCopy;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.http.YearlyNumbers;
@@ -32,6 +33,7 @@ public class CaseService {
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
 
+    @Inject ReferenceCopy copy;
     @Inject CaseRepository cases;
     @Inject Outbox outbox;
     @Inject YearlyNumbers numbers;
@@ -49,7 +51,7 @@ public class CaseService {
         for (OutcomeRecorded.Recommendation r : outcome.recommendations()) {
             if (cases.existsForRecommendation(r.recommendationId())) continue;
             HandlingCase c = HandlingCase.open(numbers.next("BJ"), r.recommendationId(), outcome.outcomeId(), outcome.sessionId(),
-                    outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), r.text(), r.suggestedUnit(), r.dueDate(),
+                    outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate(),
                     outcome.territoryCode());
             cases.persist(c);
             outbox.publish(CaseOpened.of(c));
@@ -64,6 +66,7 @@ public class CaseService {
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<CaseView> list(UUID topicId, CaseStatus status, String unit, String cursor, int limit, Caller caller) {
+        if (unit != null) copy.require("directory", "unit:" + unit, "unit", Text.of("承办单位代码 " + unit, "Unit code " + unit));
         List<HandlingCase> rows = cases.page(caller, topicId, status, unit, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, CaseView::of, c -> new Cursor(c.createdAt(), c.id()));
     }
@@ -72,7 +75,7 @@ public class CaseService {
     public CaseView sign(UUID id, String ifMatch, Caller caller) {
         HandlingCase c = find(id, caller);
         if (!CaseAccess.isLeadUnit(c, caller)) {
-            throw Access.forbidden(Text.of("只有承办单位 " + c.leadUnit() + " 可以签收", "Only the lead unit " + c.leadUnit() + " may sign for this case"));
+            throw Access.forbidden(Text.of("只有承办单位 " + c.leadUnit() + "（" + c.leadUnitCode() + "）可以签收", "Only the lead unit " + c.leadUnit() + " (" + c.leadUnitCode() + ") may sign for this case"));
         }
         Preconditions.requireIfMatch(ifMatch, c.version());
         c.sign();

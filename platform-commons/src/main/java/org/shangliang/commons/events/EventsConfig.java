@@ -2,8 +2,10 @@ package org.shangliang.commons.events;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,19 @@ public interface EventsConfig {
      */
     @WithDefault("directory")
     List<String> compactedStreams();
+
+    /**
+     * Compacted streams this service keeps a local copy of ({@link ReferenceCopy}), each with the
+     * CloudEvents source of its owner, e.g. {@code shangliang.events.copies.directory.source=/shangliang/topics-service}.
+     */
+    @WithDefaults
+    Map<String, Copy> copies();
+
+    /** One copied stream. */
+    interface Copy {
+        /** CloudEvents source of the stream's owner: only its events are taken (none set: none are). */
+        Optional<String> source();
+    }
 
     /** CloudEvents source of what this service publishes, e.g. {@code /shangliang/topics-service}. */
     String source();

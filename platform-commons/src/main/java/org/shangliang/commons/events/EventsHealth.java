@@ -20,6 +20,7 @@ public class EventsHealth implements HealthCheck {
     @Inject OutboxRelay relay;
     @Inject EventConsumer consumer;
     @Inject EventsLifecycle lifecycle;
+    @Inject ReferenceCopy copy;
 
     @Override
     public HealthCheckResponse call() {
@@ -27,16 +28,20 @@ public class EventsHealth implements HealthCheck {
         boolean consuming = consumer.isRunning() && (!consumer.isEnabled() || consumer.isJoined())
                 && consumer.pausedPartitions() == 0 && consumer.outOfRangePartitions().isEmpty();
         boolean topics = lifecycle.missingTopics().isEmpty();
+        boolean copying = copy.isCaughtUp() && copy.lastError() == null;
         HealthCheckResponseBuilder b = HealthCheckResponse.named("event-backbone")
-                .status(relay.isRunning() && publishing && consuming && topics)
+                .status(relay.isRunning() && publishing && consuming && topics && copying)
                 .withData("relay", !relay.isRunning() ? "stopped" : relay.isLeader() ? "leading" : "standby")
                 .withData("outboxUnpublished", relay.unpublished())
                 .withData("outboxOldestUnpublishedSeconds", Math.round(relay.oldestUnpublishedSeconds()))
                 .withData("consumerJoined", consumer.isJoined())
-                .withData("pausedPartitions", consumer.pausedPartitions());
+                .withData("pausedPartitions", consumer.pausedPartitions())
+                .withData("referenceCopyCaughtUp", copy.isCaughtUp())
+                .withData("referenceCopyLag", copy.lag());
         if (relay.lastError() != null) b.withData("publishError", relay.lastError());
         if (consumer.lastError() != null) b.withData("consumerError", consumer.lastError());
         if (!consumer.outOfRangePartitions().isEmpty()) b.withData("outOfRange", consumer.outOfRangePartitions().toString());
+        if (copy.lastError() != null) b.withData("referenceCopyError", copy.lastError());
         if (!topics) b.withData("missingTopics", lifecycle.missingTopics().toString());
         return b.build();
     }

@@ -33,6 +33,7 @@ public class EventsLifecycle {
     @Inject KafkaClients clients;
     @Inject OutboxRelay relay;
     @Inject EventConsumer consumer;
+    @Inject ReferenceCopy copy;
 
     private volatile Set<String> missingTopics = Set.of();
 
@@ -41,11 +42,13 @@ public class EventsLifecycle {
         ensureTopics();
         relay.start();
         consumer.start();
+        copy.start();
         LOG.infof("event backbone started in %d ms (topics checked, relay and consumer threads running)", (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Runs after HTTP has drained (quarkus.shutdown.timeout): the consumer stops between events, then the relay between drains. */
     void onStop(@Observes ShutdownEvent ignored) {
+        copy.stop();
         consumer.stop();
         relay.stop();
     }
@@ -60,6 +63,7 @@ public class EventsLifecycle {
         names.add(config.topic(config.stream()));
         config.alsoPublishes().orElse(List.of()).forEach(stream -> names.add(config.topic(stream)));
         names.addAll(consumer.topics());
+        names.addAll(copy.topics());
         names.add(config.deadLetterTopic());
         return names;
     }

@@ -43,9 +43,18 @@ public final class KeysetQuery {
 
     /** Rows strictly after the cursor in (timeField desc, idField desc) order. */
     public KeysetQuery after(Cursor cursor, String timeField, String idField) {
+        return beyond(cursor, timeField, idField, "<");
+    }
+
+    /** Rows strictly after the cursor in (timeField asc, idField asc) order: queues, oldest first. */
+    public KeysetQuery afterAscending(Cursor cursor, String timeField, String idField) {
+        return beyond(cursor, timeField, idField, ">");
+    }
+
+    private KeysetQuery beyond(Cursor cursor, String timeField, String idField, String op) {
         if (cursor != null) {
-            query.append(" and (").append(timeField).append(" < :cursorAt or (").append(timeField)
-                    .append(" = :cursorAt and ").append(idField).append(" < :cursorId))");
+            query.append(" and (").append(timeField).append(' ').append(op).append(" :cursorAt or (").append(timeField)
+                    .append(" = :cursorAt and ").append(idField).append(' ').append(op).append(" :cursorId))");
             params.put("cursorAt", cursor.at());
             params.put("cursorId", cursor.id());
         }

@@ -47,7 +47,9 @@ public final class SessionRequests {
     @Schema(name = "NewRecommendation", description = "One concrete step with the unit suggested to carry it out")
     public record NewRecommendation(
             @NotBlank @Size(max = 2000) @Schema(example = "核对二轮承包台账，组织承包户重新确认权属") String text,
-            @NotBlank @Size(max = 100) @Schema(description = "Suggested responsible unit (department code or name)", example = "县农业农村局") String suggestedUnit,
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{shangliang.unit}")
+            @Schema(description = "Code of the suggested responsible unit (承办单位) in the directory (`GET /api/v1/directory/units` on topics-service)", example = "agri-rural")
+            String unitCode,
             @Schema(description = "Suggested due date", example = "2027-01-31", nullable = true) LocalDate dueDate) {
     }
 

@@ -57,9 +57,12 @@ public final class SessionViews {
     }
 
     @Schema(name = "Recommendation")
-    public record RecommendationView(UUID id, int position, String text, String suggestedUnit, @Schema(nullable = true) LocalDate dueDate) {
+    public record RecommendationView(UUID id, int position, String text,
+                                     @Schema(description = "The suggested unit's directory code", example = "agri-rural", nullable = true) String unitCode,
+                                     @Schema(description = "The unit's name when the outcome was recorded", example = "县农业农村局") String suggestedUnit,
+                                     @Schema(nullable = true) LocalDate dueDate) {
         static RecommendationView of(Recommendation r) {
-            return new RecommendationView(r.id(), r.position(), r.text(), r.suggestedUnit(), r.dueDate());
+            return new RecommendationView(r.id(), r.position(), r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate());
         }
     }
 

@@ -17,4 +17,8 @@ public final class TopicEvents {
     public record TopicAccepted(@NotNull UUID topicId, @NotNull String number, @NotNull String title, @NotNull String territoryCode,
                                 @NotNull String level, Instant acceptedAt) {
     }
+
+    /** TopicWithdrawn — 议题已撤回 by its proposer before it was scheduled. */
+    public record TopicWithdrawn(@NotNull UUID topicId, String number, String reason) {
+    }
 }

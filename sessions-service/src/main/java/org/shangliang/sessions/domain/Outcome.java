@@ -61,8 +61,8 @@ public class Outcome {
         this.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    public Recommendation recommend(String text, String suggestedUnit, java.time.LocalDate dueDate) {
-        Recommendation r = new Recommendation(this, recommendations.size() + 1, text, suggestedUnit, dueDate);
+    public Recommendation recommend(String text, String unitCode, String unitName, java.time.LocalDate dueDate) {
+        Recommendation r = new Recommendation(this, recommendations.size() + 1, text, unitCode, unitName, dueDate);
         recommendations.add(r);
         return r;
     }

@@ -23,6 +23,9 @@ public class Recommendation {
     private Outcome outcome;
     private int position;
     private String text;
+    @Column(name = "unit_code")
+    private String unitCode;
+    /** The unit's name as the directory gave it when the outcome was recorded. */
     @Column(name = "suggested_unit")
     private String suggestedUnit;
     @Column(name = "due_date")
@@ -31,11 +34,12 @@ public class Recommendation {
     protected Recommendation() {
     }
 
-    Recommendation(Outcome outcome, int position, String text, String suggestedUnit, LocalDate dueDate) {
+    Recommendation(Outcome outcome, int position, String text, String unitCode, String suggestedUnit, LocalDate dueDate) {
         this.id = UUID.randomUUID();
         this.outcome = outcome;
         this.position = position;
         this.text = text;
+        this.unitCode = unitCode;
         this.suggestedUnit = suggestedUnit;
         this.dueDate = dueDate;
     }
@@ -43,6 +47,7 @@ public class Recommendation {
     public UUID id() { return id; }
     public int position() { return position; }
     public String text() { return text; }
+    public String unitCode() { return unitCode; }
     public String suggestedUnit() { return suggestedUnit; }
     public LocalDate dueDate() { return dueDate; }
 }

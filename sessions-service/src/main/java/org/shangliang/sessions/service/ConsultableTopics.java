@@ -14,6 +14,7 @@ import org.shangliang.commons.http.PageView;
 import org.shangliang.sessions.domain.ConsultableTopic;
 import org.shangliang.sessions.domain.ConsultableTopicRepository;
 import org.shangliang.sessions.api.TopicEvents.TopicAccepted;
+import org.shangliang.sessions.api.TopicEvents.TopicWithdrawn;
 import org.shangliang.sessions.api.SessionViews.ConsultableTopicView;
 
 /** Topics that may go on an agenda: this service's own copy, fed by TopicAccepted. */
@@ -30,6 +31,14 @@ public class ConsultableTopics {
         topics.persist(new ConsultableTopic(e.topicId(), e.number(), e.title(), e.territoryCode(), e.level(),
                 e.acceptedAt() == null ? now : e.acceptedAt(), now));
         audit.record(Caller.system(event.publisher()), event.id(), "topic.consultable", "Topic", e.topicId(), e.number());
+    }
+
+    /** A withdrawn topic can no longer go on an agenda (one already holding it keeps its item as recorded). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(TopicWithdrawn e, IncomingEvent event) {
+        if (topics.deleteById(e.topicId())) {
+            audit.record(Caller.system(event.publisher()), event.id(), "topic.withdrawn", "Topic", e.topicId(), e.number());
+        }
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */

@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.Outbox;
+import org.shangliang.commons.events.ReferenceCopy;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.http.Cursor;
@@ -42,7 +44,11 @@ import org.shangliang.sessions.api.SessionViews.SessionView;
 @ApplicationScoped
 public class SessionService {
 
+    /** The directory's stream, of which this service keeps a copy (territories and units). */
+    static final String DIRECTORY = "directory";
+
     @Inject SessionRepository sessions;
+    @Inject ReferenceCopy copy;
     @Inject ConsultableTopicRepository consultable;
     @Inject OutcomeRepository outcomes;
     @Inject Outbox outbox;
@@ -51,6 +57,8 @@ public class SessionService {
     @Transactional
     public SessionView schedule(ScheduleSession request, Caller caller) {
         requireTerritory(request.territoryCode(), caller);
+        copy.require(DIRECTORY, "territory:" + request.territoryCode(), "territoryCode",
+                Text.of("区域代码 " + request.territoryCode(), "Territory code " + request.territoryCode()));
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(request.agenda()));
         if (ids.size() != request.agenda().size()) {
             throw ApiException.badRequest("agenda", Text.of("议程中同一议题只能出现一次", "A topic may appear only once on an agenda"));
@@ -121,8 +129,11 @@ public class SessionService {
         session.outcomeRecorded(item);
         Outcome outcome = new Outcome(item, outcomes.latestVersion(item.id()) + 1, request.consensus().strip(), request.decisionRule(),
                 caller.subject(), caller.name());
-        for (NewRecommendation r : request.recommendations()) {
-            outcome.recommend(r.text().strip(), r.suggestedUnit().strip(), r.dueDate());
+        for (int i = 0; i < request.recommendations().size(); i++) {
+            NewRecommendation r = request.recommendations().get(i);
+            JsonNode unit = copy.require(DIRECTORY, "unit:" + r.unitCode(), "recommendations[" + i + "].unitCode",
+                    Text.of("承办单位代码 " + r.unitCode(), "Unit code " + r.unitCode()));
+            outcome.recommend(r.text().strip(), r.unitCode(), unit.path("name").asText(r.unitCode()), r.dueDate());
         }
         outcomes.persist(outcome);
         outbox.publish(OutcomeRecorded.of(outcome));

@@ -1,5 +1,6 @@
 package org.shangliang.topics.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,7 +39,33 @@ public final class TopicRequests {
             @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "{shangliang.phone}")
             @Schema(description = "Proposer's phone for follow-up calls. Personal data: returned only to the proposer and to staff of the territory",
                     example = "13800000000", nullable = true)
-            String contactPhone) {
+            String contactPhone,
+            @Schema(description = "Save as a draft (草稿): seen and edited by its author only, no number until submitted", nullable = true)
+            Boolean draft,
+            @Schema(description = "Other residents do not see the proposer's name (staff still do)", nullable = true)
+            Boolean anonymous,
+            @Valid
+            @Schema(description = "Proxy intake (代办), grid workers only: the resident the topic is filed for, who is its proposer; "
+                    + "the grid worker is recorded as the filer", nullable = true)
+            ProxyProposer onBehalfOf) {
+    }
+
+    @Schema(name = "ProxyProposer", description = "The resident a grid worker files a topic for")
+    public record ProxyProposer(
+            @NotBlank @Size(max = 100) @Schema(example = "王建国") String name,
+            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "{shangliang.phone}") @Schema(example = "13800000000", nullable = true) String phone,
+            @Size(max = 200) @Schema(description = "The resident's login (token subject), if they have one: they then follow and evaluate the topic themselves",
+                    example = "wang@huitong", nullable = true) String subject) {
+    }
+
+    @Schema(name = "WithdrawTopic", description = "The proposer withdraws the topic (撤回), before it is scheduled")
+    public record WithdrawTopic(
+            @NotBlank @Size(max = 2000) @Schema(description = "Why, for the record", example = "已与邻居协商解决") String reason) {
+    }
+
+    @Schema(name = "ConvertTopic", description = "Screening decision: pass the topic on as an opinion (转意见建议) instead of consulting on it")
+    public record ConvertTopic(
+            @NotBlank @Size(max = 2000) @Schema(description = "Where it goes and why, told to the proposer", example = "转县住建局作为意见建议办理") String note) {
     }
 
     @Schema(name = "EditTopic", description = "New wording of a topic that is still waiting for screening")

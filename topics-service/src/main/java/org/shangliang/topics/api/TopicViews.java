@@ -26,29 +26,38 @@ public final class TopicViews {
             @Schema(example = "330421003201") String territoryCode,
             Level level,
             Channel channel,
-            @Schema(description = "SUBMITTED → ACCEPTED | REJECTED; ACCEPTED → SCHEDULED → DELIBERATED → IN_FOLLOW_UP") TopicStatus status,
+            @Schema(description = "DRAFT → SUBMITTED → ACCEPTED | REJECTED | CONVERTED | WITHDRAWN; ACCEPTED → SCHEDULED → DELIBERATED → IN_FOLLOW_UP, or WITHDRAWN before scheduling") TopicStatus status,
             @Schema(description = "Screening note or rejection reason", nullable = true) String screeningNote,
             @Schema(nullable = true) Instant screenedAt,
             @Schema(description = "What may be done to the topic now (by someone allowed to)", example = "[\"EDIT\", \"ACCEPT\", \"REJECT\"]") List<TopicStatus.Action> allowedActions,
             @Schema(description = "Who proposed it. Absent for callers who may not see personal data", nullable = true) ProposerView proposer,
+            @Schema(description = "The proposer's name as others see it: absent when they asked to stay anonymous (staff always see it under `proposer`)", example = "王建国", nullable = true) String proposerName,
             @Schema(description = "Supports (附议) so far") int supportCount,
+            @Schema(description = "When supports reached the level's threshold: the topic is screened first", nullable = true) Instant flaggedAt,
             @Schema(description = "Also sent as the ETag header; send it back in If-Match to update") long version,
             Instant createdAt,
             Instant updatedAt) {
 
-        /** @param withProposer whether the caller may see the proposer's personal data */
-        public static TopicView of(Topic t, boolean withProposer) {
+        /**
+         * @param withProposer whether the caller may see the proposer's personal data
+         * @param withName     whether the caller may see the proposer's name (not when they stay anonymous)
+         */
+        public static TopicView of(Topic t, boolean withProposer, boolean withName) {
             return new TopicView(t.id(), t.number(), t.title(), t.description(), t.themes(), t.territoryCode(), t.level(),
                     t.channel(), t.status(), t.screeningNote(), t.screenedAt(),
                     t.status().allowed().stream().sorted().toList(),
-                    withProposer ? new ProposerView(t.proposer(), t.proposerName(), t.contactPhone()) : null,
-                    t.supportCount(), t.version(), t.createdAt(), t.updatedAt());
+                    withProposer ? new ProposerView(t.proposer(), t.proposerName(), t.contactPhone(), t.filedBy(), t.anonymous()) : null,
+                    withName || withProposer ? t.proposerName() : null,
+                    t.supportCount(), t.flaggedAt(), t.version(), t.createdAt(), t.updatedAt());
         }
     }
 
     @Schema(name = "Proposer", description = "Personal data of the proposer")
-    public record ProposerView(@Schema(description = "Token subject") String subject, @Schema(example = "王建国") String name,
-                               @Schema(nullable = true) String contactPhone) {
+    public record ProposerView(@Schema(description = "Token subject (proxy:<topic id> for a resident without a login)") String subject,
+                               @Schema(example = "王建国") String name,
+                               @Schema(nullable = true) String contactPhone,
+                               @Schema(description = "The grid worker who filed it for the proposer (代办)", nullable = true) String filedBy,
+                               @Schema(description = "The proposer asked other residents not to see their name") boolean anonymous) {
     }
 
     @Schema(name = "Support", description = "A support (附议) recorded")
@@ -58,7 +67,7 @@ public final class TopicViews {
     @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")
     public record TimelineEntryView(
             Instant at,
-            @Schema(example = "CASE_OPENED", enumeration = {"SUBMITTED", "EDITED", "ACCEPTED", "REJECTED", "SCHEDULED", "SESSION_CANCELLED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
+            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "SESSION_CANCELLED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
             @Schema(example = "交办县农业农村局：办理件 BJ-2026-0007") String summary,
             @Schema(example = "followup-service") String service,
             @Schema(description = "The session, outcome or case the step refers to", nullable = true) UUID refId) {

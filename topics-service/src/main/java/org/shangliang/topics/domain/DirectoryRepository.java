@@ -80,6 +80,11 @@ public class DirectoryRepository {
         return page(ServiceTeam.class, q, "createdAt desc, id desc", limit);
     }
 
+    /** Every entry of a kind, in the given JPQL order (a whole directory is thousands of rows, not millions). */
+    public <E> List<E> all(Class<E> type, String order) {
+        return em().createQuery("from " + type.getSimpleName() + " order by " + order, type).getResultList();
+    }
+
     /** Territories, units and members still in use under this territory: a territory with any is not retired. */
     public long activeDependants(String code) {
         return count("select count(*) from Territory where parentCode = :c and retiredAt is null", code)

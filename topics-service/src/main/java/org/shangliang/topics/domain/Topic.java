@@ -49,6 +49,17 @@ public class Topic {
     private String contactPhone;
     @Column(name = "support_count")
     private int supportCount;
+    /** Who filed it for the proposer (a grid worker's proxy intake); null when the proposer filed it. */
+    @Column(name = "filed_by")
+    private String filedBy;
+    /** The proposer asked other residents not to see their name. */
+    private boolean anonymous;
+    /** When supports reached the level's threshold (附议达标). */
+    @Column(name = "flagged_at")
+    private Instant flaggedAt;
+    /** Position in the screening queue: flagged topics first, in the order they were flagged, then the oldest. */
+    @Column(name = "queue_at")
+    private Instant queueAt;
     @Version
     private long version;
     @Column(name = "created_at")
@@ -59,14 +70,22 @@ public class Topic {
     protected Topic() {
     }
 
-    public static Topic submit(String number, String title, String description, List<String> themes,
+    /**
+     * A new topic, submitted (with its number) or saved as a draft (number null).
+     *
+     * @param filedBy who filed it for the proposer (proxy intake), or null
+     */
+    public static Topic create(String number, String title, String description, List<String> themes,
                                String territoryCode, Level level, Channel channel,
-                               String proposer, String proposerName, String contactPhone) {
+                               String proposer, String proposerName, String contactPhone, String filedBy, boolean anonymous) {
         Topic t = new Topic();
-        t.proposer = proposer;
+        t.id = UUID.randomUUID();
+        // A resident filed for by a grid worker may have no login: the topic still has a proposer of its own.
+        t.proposer = proposer != null ? proposer : "proxy:" + t.id;
         t.proposerName = proposerName;
         t.contactPhone = contactPhone;
-        t.id = UUID.randomUUID();
+        t.filedBy = filedBy;
+        t.anonymous = anonymous;
         t.number = number;
         t.title = title;
         t.description = description;
@@ -74,10 +93,37 @@ public class Topic {
         t.territoryCode = territoryCode;
         t.level = level;
         t.channel = channel;
-        t.status = TopicStatus.SUBMITTED;
+        t.status = number == null ? TopicStatus.DRAFT : TopicStatus.SUBMITTED;
         t.createdAt = now();
         t.updatedAt = t.createdAt;
+        t.queueAt = t.createdAt;
         return t;
+    }
+
+    /** A draft is submitted: it takes its number, and its time in the queue starts now. */
+    public void submitDraft(String number) {
+        status = status.next(TopicStatus.Action.SUBMIT);
+        this.number = number;
+        createdAt = now();
+        updatedAt = createdAt;
+        queueAt = createdAt;
+    }
+
+    /** 撤回 by the proposer, with their reason. */
+    public void withdraw(String reason) {
+        status = status.next(TopicStatus.Action.WITHDRAW);
+        screened(reason);
+    }
+
+    /** 转为意见建议: not consulted, passed on as an opinion with a note. */
+    public void convert(String note) {
+        status = status.next(TopicStatus.Action.CONVERT);
+        screened(note);
+    }
+
+    /** The proposer, or whoever filed the topic for them. */
+    public boolean isAuthor(String subject) {
+        return subject != null && (subject.equals(proposer) || subject.equals(filedBy));
     }
 
     public void edit(String title, String description, List<String> themes) {
@@ -132,7 +178,7 @@ public class Topic {
     }
 
     public boolean isPublic() {
-        return status != TopicStatus.SUBMITTED && status != TopicStatus.REJECTED;
+        return status != TopicStatus.DRAFT && !TopicStatus.PRIVATE.contains(status);
     }
 
     public UUID id() { return id; }
@@ -140,6 +186,10 @@ public class Topic {
     public String proposerName() { return proposerName; }
     public String contactPhone() { return contactPhone; }
     public int supportCount() { return supportCount; }
+    public String filedBy() { return filedBy; }
+    public boolean anonymous() { return anonymous; }
+    public Instant flaggedAt() { return flaggedAt; }
+    public Instant queueAt() { return queueAt; }
     public String number() { return number; }
     public String title() { return title; }
     public String description() { return description; }

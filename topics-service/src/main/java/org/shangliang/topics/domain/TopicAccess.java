@@ -4,7 +4,9 @@ import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
 import static org.shangliang.commons.security.Roles.GRID_WORKER;
 import static org.shangliang.commons.security.Roles.INTEGRATION;
 import static org.shangliang.commons.security.Roles.LEADER;
+import static org.shangliang.commons.security.Roles.MEMBER;
 import static org.shangliang.commons.security.Roles.ORGANIZER;
+import static org.shangliang.commons.security.Roles.RESIDENT;
 
 import org.shangliang.commons.security.Caller;
 
@@ -28,13 +30,34 @@ public final class TopicAccess {
     }
 
     public static boolean canSee(Topic t, Caller c) {
+        if (t.status() == TopicStatus.DRAFT) return t.isAuthor(c.subject()); // a draft is its author's alone
         if (townshipSystemOnly(c)) return c.covers(t.territoryCode());
-        return t.isPublic() || t.proposer().equals(c.subject()) || (territorialReader(c) && c.covers(t.territoryCode()));
+        return t.isPublic() || t.isAuthor(c.subject()) || (territorialReader(c) && c.covers(t.territoryCode()))
+                || (t.status() == TopicStatus.SUBMITTED && livesUnder(t, c));
     }
 
-    /** Phone and name of the proposer: the proposer and the staff who work the topic, nobody else. */
+    /**
+     * Residents and members whose own territory lies inside the topic's see it while it waits for
+     * screening, so they can support it (附议): a village's residents see their village's topics and
+     * their township's and county's.
+     */
+    static boolean livesUnder(Topic t, Caller c) {
+        return c.isAny(RESIDENT, MEMBER) && c.territory() != null && c.territory().startsWith(t.territoryCode());
+    }
+
+    /** Phone and name of the proposer: the proposer, whoever filed it for them, and the staff who work the topic, nobody else. */
     public static boolean canSeeProposer(Topic t, Caller c) {
-        return t.proposer().equals(c.subject()) || (c.isAny(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER) && c.covers(t.territoryCode()));
+        return t.isAuthor(c.subject()) || (c.isAny(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER) && c.covers(t.territoryCode()));
+    }
+
+    /** The proposer's name as other residents see it: hidden when they asked to stay anonymous. */
+    public static boolean canSeeProposerName(Topic t, Caller c) {
+        return canSeeProposer(t, c) || !t.anonymous();
+    }
+
+    /** 撤回: the proposer, or the grid worker who filed it for them. */
+    public static boolean canWithdraw(Topic t, Caller c) {
+        return t.isAuthor(c.subject());
     }
 
     public static boolean canScreen(Topic t, Caller c) {
@@ -42,7 +65,8 @@ public final class TopicAccess {
     }
 
     public static boolean canEdit(Topic t, Caller c) {
-        return t.proposer().equals(c.subject()) || canScreen(t, c);
+        if (t.status() == TopicStatus.DRAFT) return t.isAuthor(c.subject());
+        return t.isAuthor(c.subject()) || canScreen(t, c);
     }
 
     /** Who may submit in a territory: anyone with a submitting role, inside their own territory. */

@@ -1,6 +1,7 @@
 package org.shangliang.topics.domain;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,6 +13,8 @@ import org.shangliang.commons.problem.Text;
  * decisions and are checked here; the later stages are facts reported by the other services.
  */
 public enum TopicStatus {
+    /** 草稿: seen and edited by its author only, until submitted. */
+    DRAFT,
     /** 已提交, waiting for screening. */
     SUBMITTED,
     /** 已立项. */
@@ -23,13 +26,23 @@ public enum TopicStatus {
     /** 已协商: an outcome was recorded. */
     DELIBERATED,
     /** 成果转化中: a department case follows it up. */
-    IN_FOLLOW_UP;
+    IN_FOLLOW_UP,
+    /** 已撤回 by its proposer, before it was scheduled. */
+    WITHDRAWN,
+    /** 转为意见建议: not consulted; passed on as an opinion, with a note. */
+    CONVERTED;
 
     /** What a person may do to a topic. */
-    public enum Action { EDIT, ACCEPT, REJECT }
+    public enum Action { EDIT, SUBMIT, ACCEPT, REJECT, CONVERT, WITHDRAW }
 
     private static final Map<TopicStatus, Map<Action, TopicStatus>> MOVES = Map.of(
-            SUBMITTED, Map.of(Action.EDIT, SUBMITTED, Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED));
+            DRAFT, Map.of(Action.EDIT, DRAFT, Action.SUBMIT, SUBMITTED, Action.WITHDRAW, WITHDRAWN),
+            SUBMITTED, Map.of(Action.EDIT, SUBMITTED, Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED,
+                    Action.CONVERT, CONVERTED, Action.WITHDRAW, WITHDRAWN),
+            ACCEPTED, Map.of(Action.WITHDRAW, WITHDRAWN));
+
+    /** Statuses only the proposer and the territory's staff see (a DRAFT only its author). */
+    public static final List<TopicStatus> PRIVATE = List.of(SUBMITTED, REJECTED, WITHDRAWN, CONVERTED);
 
     public Set<Action> allowed() {
         return MOVES.getOrDefault(this, Map.of()).keySet();
@@ -49,7 +62,8 @@ public enum TopicStatus {
      * arrive out of order, and a late one must not move the topic back.
      */
     public TopicStatus advancedTo(TopicStatus reported) {
-        if (this == REJECTED || this == SUBMITTED) return this; // the loop only runs for accepted topics
+        // The loop only runs for accepted topics; a closed one stays closed.
+        if (this == DRAFT || this == SUBMITTED || this == REJECTED || this == WITHDRAWN || this == CONVERTED) return this;
         return reported.ordinal() > ordinal() ? reported : this;
     }
 

@@ -70,8 +70,9 @@ public class TopicResource {
 
     @POST
     @RolesAllowed({RESIDENT, MEMBER, GRID_WORKER, ORGANIZER, CPPCC_STAFF, INTEGRATION})
-    @Operation(summary = "Submit a topic", description = "Creates a topic in status SUBMITTED with the next YT number of the year. "
-            + "Send an Idempotency-Key so a retried request creates nothing twice.")
+    @Operation(summary = "Submit a topic", description = "Creates a topic in status SUBMITTED with the next YT number of the year, "
+            + "or a DRAFT (`draft: true`) that only its author sees until they submit it. A grid worker files for a resident with `onBehalfOf` "
+            + "(代办: the resident is the proposer, the grid worker the filer). Send an Idempotency-Key so a retried request creates nothing twice.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set",
             headers = {@Header(name = "Location", description = "URL of the new topic"), @Header(name = "ETag", description = "Version, for If-Match")},
             content = @Content(schema = @Schema(implementation = TopicView.class)))
@@ -147,6 +148,64 @@ public class TopicResource {
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull RejectTopic decision) {
         return withEtag(topics.reject(id, ifMatch, decision, caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed({RESIDENT, MEMBER, GRID_WORKER, ORGANIZER, CPPCC_STAFF, INTEGRATION})
+    @Operation(summary = "Submit a draft", description = "The author submits a DRAFT: it takes the next YT number and waits for screening. "
+            + "Needs If-Match. Publishes TopicSubmitted.")
+    @APIResponse(responseCode = "200", description = "The submitted topic", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic (a draft exists only for its author)")
+    @APIResponse(responseCode = "409", description = "Not a draft; the message names what is allowed")
+    public Response submitDraft(@PathParam("id") UUID id,
+                                @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch) {
+        return withEtag(topics.submitDraft(id, ifMatch, caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({RESIDENT, MEMBER, GRID_WORKER, ORGANIZER, CPPCC_STAFF, INTEGRATION})
+    @Operation(summary = "Withdraw a topic (撤回)", description = "The proposer (or the grid worker who filed it for them) withdraws a draft, "
+            + "a topic waiting for screening, or an accepted topic not yet scheduled. Needs If-Match. Publishes TopicWithdrawn "
+            + "(not for a draft, which was never announced); sessions-service then takes it off what can be scheduled.")
+    @APIResponse(responseCode = "200", description = "The withdrawn topic", headers = @Header(name = "ETag", description = "The new version"), content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "403", description = "Not the proposer")
+    @APIResponse(responseCode = "404", description = "No such topic")
+    @APIResponse(responseCode = "409", description = "Already scheduled or closed; the message names what is allowed")
+    public Response withdrawTopic(@PathParam("id") UUID id,
+                                  @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                                  @Valid @NotNull TopicRequests.WithdrawTopic request) {
+        return withEtag(topics.withdraw(id, ifMatch, request, caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/convert")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "Convert a topic to an opinion (转意见建议)", description = "Screening decision: the matter is passed on as an opinion "
+            + "instead of being consulted on, with a note the proposer is told. Needs If-Match. Publishes TopicConverted.")
+    @APIResponse(responseCode = "200", description = "The converted topic", headers = @Header(name = "ETag", description = "The new version"), content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic")
+    @APIResponse(responseCode = "409", description = "Not allowed from the topic's status; the message names what is allowed")
+    public Response convertTopic(@PathParam("id") UUID id,
+                                 @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull TopicRequests.ConvertTopic request) {
+        return withEtag(topics.convert(id, ifMatch, request, caller.get()));
+    }
+
+    @GET
+    @Path("/screening-queue")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "The screening queue (待审队列)", description = "Topics waiting for screening inside a territory (default: the caller's): "
+            + "those whose supports reached the level's threshold first, in the order they reached it, then the oldest. Keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "One page of the queue")
+    public PageView<TopicView> screeningQueue(
+            @Parameter(description = "A territory inside the caller's (division code)", example = "330421003")
+            @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
+            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
+        return topics.screeningQueue(territory, cursor, limit, caller.get());
     }
 
     @POST

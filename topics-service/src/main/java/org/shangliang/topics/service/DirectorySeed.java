@@ -9,7 +9,17 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.shangliang.commons.events.EventsConfig;
+import org.shangliang.commons.events.KafkaClients;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.shangliang.commons.audit.Audit;
@@ -19,6 +29,7 @@ import org.shangliang.topics.domain.DirectoryRepository;
 import org.shangliang.topics.domain.Territory;
 import org.shangliang.topics.domain.TerritoryKind;
 import org.shangliang.topics.domain.Unit;
+import org.shangliang.topics.messaging.out.DirectoryStream;
 import org.shangliang.topics.messaging.out.TerritoryRecorded;
 import org.shangliang.topics.messaging.out.UnitRecorded;
 
@@ -49,12 +60,43 @@ public class DirectorySeed {
     @Inject Outbox outbox;
     @Inject Audit audit;
     @Inject ObjectMapper json;
+    @Inject DirectoryService directoryService;
+    @Inject EventsConfig config;
+    @Inject KafkaClients clients;
 
     void onStart(@Observes StartupEvent ignored) {
-        if ("none".equals(seedName)) return;
-        Seed seed = read(seedName);
-        int added = QuarkusTransaction.requiringNew().call(() -> apply(seed));
-        if (added > 0) LOG.infof("directory seed %s: %d entries added", seedName, added);
+        int added = 0;
+        if (!"none".equals(seedName)) {
+            Seed seed = read(seedName);
+            added = QuarkusTransaction.requiringNew().call(() -> apply(seed));
+            if (added > 0) LOG.infof("directory seed %s: %d entries added", seedName, added);
+        }
+        // The compacted topic is the other services' directory: when it has been lost (a new Kafka
+        // cluster, a new namespace) while this database kept the entries, publish them all again.
+        if (added == 0 && directoryTopicIsEmpty()) {
+            int republished = QuarkusTransaction.requiringNew().call(() -> directoryService.republishAll(Caller.system("directory-seed")));
+            if (republished > 0) LOG.infof("the directory topic %s was empty: %d entries published again", config.topic(DirectoryStream.NAME), republished);
+        }
+    }
+
+    /** True when the directory topic is missing or holds no record; false when Kafka cannot tell now (nothing is republished then). */
+    private boolean directoryTopicIsEmpty() {
+        String topic = config.topic(DirectoryStream.NAME);
+        try (Admin admin = Admin.create(clients.admin())) {
+            var described = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            described.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            long records = 0;
+            for (var offset : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values()) records += offset.offset();
+            return records == 0;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) return true;
+            LOG.warnf("cannot tell whether the directory topic %s holds the directory: %s", topic, e.getCause());
+            return false;
+        } catch (Exception e) {
+            LOG.warnf("cannot tell whether the directory topic %s holds the directory: %s", topic, e.toString());
+            return false;
+        }
     }
 
     private Seed read(String name) {

@@ -327,6 +327,30 @@ public class DirectoryService {
 
     // ---- shared -------------------------------------------------------------------------------
 
+    /** Publishes every entry's current state again (the directory topic was lost); @return how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int republishAll(Caller caller) {
+        int n = 0;
+        for (Territory t : directory.all(Territory.class, "length(code), code")) {
+            outbox.publish(TerritoryRecorded.of(t));
+            n++;
+        }
+        for (Unit u : directory.all(Unit.class, "code")) {
+            outbox.publish(UnitRecorded.of(u));
+            n++;
+        }
+        for (Member m : directory.all(Member.class, "createdAt")) {
+            outbox.publish(MemberRecorded.of(m));
+            n++;
+        }
+        for (ServiceTeam t : directory.all(ServiceTeam.class, "createdAt")) {
+            outbox.publish(ServiceTeamRecorded.of(t));
+            n++;
+        }
+        if (n > 0) audit.record(caller, "directory.republish", "Directory", "all", n + " entries");
+        return n;
+    }
+
     private static void maintainable(String code, List<String> members, Caller caller) {
         if (!DirectoryAccess.canMaintain(code, members, caller)) throw notMaintainer(caller);
     }

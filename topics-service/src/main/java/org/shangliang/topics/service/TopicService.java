@@ -19,6 +19,7 @@ import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.security.Roles;
 import org.shangliang.topics.domain.Channel;
+import org.shangliang.topics.domain.CoSignerRepository;
 import org.shangliang.topics.domain.Level;
 import org.shangliang.topics.domain.TimelineEntry;
 import org.shangliang.topics.domain.TimelineRepository;
@@ -26,10 +27,16 @@ import org.shangliang.topics.domain.Topic;
 import org.shangliang.topics.domain.TopicAccess;
 import org.shangliang.topics.domain.TopicRepository;
 import org.shangliang.topics.domain.TopicStatus;
+import org.shangliang.topics.config.TopicsConfig;
 import org.shangliang.topics.messaging.out.TopicAccepted;
+import org.shangliang.topics.messaging.out.TopicConverted;
+import org.shangliang.topics.messaging.out.TopicWithdrawn;
 import org.shangliang.topics.messaging.out.TopicRejected;
 import org.shangliang.topics.messaging.out.TopicSubmitted;
 import org.shangliang.topics.api.TopicRequests.AcceptTopic;
+import org.shangliang.topics.api.TopicRequests.ConvertTopic;
+import org.shangliang.topics.api.TopicRequests.ProxyProposer;
+import org.shangliang.topics.api.TopicRequests.WithdrawTopic;
 import org.shangliang.topics.api.TopicRequests.EditTopic;
 import org.shangliang.topics.api.TopicRequests.RejectTopic;
 import org.shangliang.topics.api.TopicRequests.SubmitTopic;
@@ -49,6 +56,8 @@ public class TopicService {
     @Inject Audit audit;
     @Inject YearlyNumbers numbers;
     @Inject DirectoryService directory;
+    @Inject TopicsConfig config;
+    @Inject CoSignerRepository cosigners;
 
     @Transactional
     public TopicView submit(SubmitTopic request, Caller caller) {
@@ -57,15 +66,85 @@ public class TopicService {
                     "You may submit topics only inside your territory (" + caller.territory() + ")"));
         }
         directory.usableTerritory("territoryCode", request.territoryCode());
-        Topic topic = Topic.submit(numbers.next("YT"), request.title().strip(), request.description().strip(), request.themes(),
+        ProxyProposer proxy = request.onBehalfOf();
+        if (proxy != null && !caller.is(Roles.GRID_WORKER)) {
+            throw ApiException.badRequest("onBehalfOf", Text.of("只有网格员可以代村民提交议题", "Only grid workers file topics on behalf of residents"));
+        }
+        boolean draft = Boolean.TRUE.equals(request.draft());
+        String proposer = proxy == null ? caller.subject() : proxy.subject() == null || proxy.subject().isBlank() ? null : proxy.subject().strip();
+        Topic topic = Topic.create(draft ? null : numbers.next("YT"), request.title().strip(), request.description().strip(), request.themes(),
                 request.territoryCode(), request.level(), channelFor(caller, request.channel()),
-                caller.subject(), caller.name(), request.contactPhone());
+                proposer, proxy == null ? caller.name() : proxy.name().strip(), proxy == null ? request.contactPhone() : proxy.phone(),
+                proxy == null ? null : caller.subject(), Boolean.TRUE.equals(request.anonymous()));
         topics.persist(topic);
-        timeline.persist(new TimelineEntry(topic.id(), topic.createdAt(), "SUBMITTED",
-                "提交议题 " + topic.number() + "（" + topic.channel() + "）", SERVICE, null, null));
+        if (draft) {
+            timeline.persist(new TimelineEntry(topic.id(), topic.createdAt(), "DRAFTED", "保存草稿", SERVICE, null, null));
+            audit.record(caller, "topic.draft", "Topic", topic.id(), null);
+        } else {
+            submitted(topic, caller);
+        }
+        return TopicView.of(topic, true, true);
+    }
+
+    /** What every submission does: the timeline entry (naming the grid worker of a proxy intake), the event, the audit. */
+    private void submitted(Topic topic, Caller caller) {
+        String summary = topic.filedBy() == null ? "提交议题 " + topic.number() + "（" + topic.channel() + "）"
+                : "网格员 " + caller.name() + " 代 " + topic.proposerName() + " 提交议题 " + topic.number() + "（" + topic.channel() + "）";
+        timeline.persist(new TimelineEntry(topic.id(), topic.createdAt(), "SUBMITTED", summary, SERVICE, null, null));
         outbox.publish(TopicSubmitted.of(topic));
         audit.record(caller, "topic.submit", "Topic", topic.id(), topic.number());
-        return TopicView.of(topic, true);
+    }
+
+    /** A draft is submitted: it takes its number now. */
+    @Transactional
+    public TopicView submitDraft(UUID id, String ifMatch, Caller caller) {
+        Topic topic = visible(id, caller);
+        if (!topic.isAuthor(caller.subject())) {
+            throw Access.forbidden(Text.of("只有作者可以提交草稿", "Only its author submits a draft"));
+        }
+        Preconditions.requireIfMatch(ifMatch, topic.version());
+        topic.submitDraft(topic.status() == TopicStatus.DRAFT ? numbers.next("YT") : null);
+        submitted(topic, caller);
+        return flushed(topic, caller);
+    }
+
+    /** 撤回 by the proposer (or the grid worker who filed it), before it is scheduled. */
+    @Transactional
+    public TopicView withdraw(UUID id, String ifMatch, WithdrawTopic request, Caller caller) {
+        Topic topic = visible(id, caller);
+        if (!TopicAccess.canWithdraw(topic, caller)) {
+            throw Access.forbidden(Text.of("只有提出人可以撤回议题", "Only the proposer withdraws a topic"));
+        }
+        Preconditions.requireIfMatch(ifMatch, topic.version());
+        boolean wasDraft = topic.status() == TopicStatus.DRAFT;
+        topic.withdraw(request.reason().strip());
+        timeline.persist(new TimelineEntry(topic.id(), topic.screenedAt(), "WITHDRAWN", "提出人撤回：" + topic.screeningNote(), SERVICE, null, null));
+        if (!wasDraft) outbox.publish(TopicWithdrawn.of(topic)); // a draft was never announced
+        audit.record(caller, "topic.withdraw", "Topic", topic.id(), topic.screeningNote());
+        return flushed(topic, caller);
+    }
+
+    /** 转为意见建议: a screening decision, like accept and reject. */
+    @Transactional
+    public TopicView convert(UUID id, String ifMatch, ConvertTopic request, Caller caller) {
+        Topic topic = screenable(id, caller);
+        Preconditions.requireIfMatch(ifMatch, topic.version());
+        topic.convert(request.note().strip());
+        timeline.persist(new TimelineEntry(topic.id(), topic.screenedAt(), "CONVERTED", "转为意见建议：" + topic.screeningNote(), SERVICE, null, null));
+        outbox.publish(TopicConverted.of(topic));
+        audit.record(caller, "topic.convert", "Topic", topic.id(), topic.screeningNote());
+        return flushed(topic, caller);
+    }
+
+    /** The screening queue of a territory: SUBMITTED topics, flagged ones first, then the oldest. Screeners only. */
+    public PageView<TopicView> screeningQueue(String territory, String cursor, int limit, Caller caller) {
+        String scope = territory == null ? caller.territory() : territory;
+        if (territory != null) directory.knownTerritory("territory", territory);
+        if (!caller.isAny(Roles.ORGANIZER, Roles.CPPCC_STAFF) || !caller.covers(scope)) {
+            throw Access.forbidden(Text.of("只有本辖区的组织者或县政协机关可以查看待审队列", "Only organizers and CPPCC staff of the territory see its screening queue"));
+        }
+        List<Topic> rows = topics.screeningQueue(scope, Cursor.decode(cursor), limit);
+        return PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.queueAt(), t.id()));
     }
 
     /** The channel is a fact of who submits, not a choice, except for staff who record topics from any channel. */
@@ -108,7 +187,7 @@ public class TopicService {
         Preconditions.requireIfMatch(ifMatch, topic.version());
         topic.accept(decision == null ? null : decision.note());
         timeline.persist(new TimelineEntry(topic.id(), topic.screenedAt(), "ACCEPTED", "立项", SERVICE, null, null));
-        outbox.publish(TopicAccepted.of(topic));
+        outbox.publish(TopicAccepted.of(topic, cosigners.confirmedSubjects(topic.id())));
         audit.record(caller, "topic.accept", "Topic", topic.id(), topic.screeningNote());
         return flushed(topic, caller);
     }
@@ -128,7 +207,7 @@ public class TopicService {
     @Transactional
     public SupportView support(UUID id, Caller caller) {
         Topic topic = visible(id, caller);
-        if (topic.proposer().equals(caller.subject())) {
+        if (topic.isAuthor(caller.subject())) {
             throw ApiException.conflict(Text.of("不能附议自己提出的议题", "You cannot support your own topic"));
         }
         if (!topic.acceptsSupport()) {
@@ -143,6 +222,11 @@ public class TopicService {
                         "update topic set support_count = support_count + 1 where id = ?1 returning support_count")
                 .setParameter(1, id).getSingleResult();
         audit.record(caller, "topic.support", "Topic", id, null);
+        int threshold = config.supportThreshold(topic.level());
+        if (count.intValue() >= threshold && topics.flag(id, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS))) {
+            timeline.persist(new TimelineEntry(id, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), "FLAGGED",
+                    "附议达到 " + threshold + " 人，优先审核", SERVICE, null, null));
+        }
         return new SupportView(id, count.intValue());
     }
 
@@ -153,7 +237,7 @@ public class TopicService {
     }
 
     private static TopicView view(Topic t, Caller caller) {
-        return TopicView.of(t, TopicAccess.canSeeProposer(t, caller));
+        return TopicView.of(t, TopicAccess.canSeeProposer(t, caller), TopicAccess.canSeeProposerName(t, caller));
     }
 
     /** Flushes first so the view carries the version the update produced (the next If-Match). */

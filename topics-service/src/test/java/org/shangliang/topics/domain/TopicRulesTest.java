@@ -18,8 +18,8 @@ class TopicRulesTest {
     private static final String HUITONG = "330421003201";
 
     private static Topic topic() {
-        return Topic.submit("YT-2026-0001", "惠通村土地确权", "有异议", List.of("农业"), HUITONG, Level.VILLAGE, Channel.RESIDENT,
-                "wang@huitong", "王建国", null);
+        return Topic.create("YT-2026-0001", "惠通村土地确权", "有异议", List.of("农业"), HUITONG, Level.VILLAGE, Channel.RESIDENT,
+                "wang@huitong", "王建国", null, null, false);
     }
 
     private static Caller as(String role, String territory, String subject) {
@@ -30,11 +30,28 @@ class TopicRulesTest {
     void screening_moves_only_from_submitted_and_a_refusal_names_what_is_allowed() {
         assertEquals(TopicStatus.ACCEPTED, TopicStatus.SUBMITTED.next(TopicStatus.Action.ACCEPT));
         assertEquals(TopicStatus.REJECTED, TopicStatus.SUBMITTED.next(TopicStatus.Action.REJECT));
+        assertEquals(TopicStatus.CONVERTED, TopicStatus.SUBMITTED.next(TopicStatus.Action.CONVERT));
         ApiException refused = assertThrows(ApiException.class, () -> TopicStatus.ACCEPTED.next(TopicStatus.Action.REJECT));
         assertEquals(409, refused.status());
+        assertTrue(refused.detail().en().contains("Allowed from ACCEPTED: WITHDRAW"), refused.detail().en());
         for (TopicStatus s : TopicStatus.values()) {
-            if (s != TopicStatus.SUBMITTED) assertTrue(s.allowed().isEmpty(), s + " allows no screening move");
+            if (s != TopicStatus.SUBMITTED) {
+                assertFalse(s.allowed().contains(TopicStatus.Action.ACCEPT) || s.allowed().contains(TopicStatus.Action.REJECT), s + " allows no screening decision");
+            }
         }
+    }
+
+    @Test
+    void a_draft_is_edited_submitted_or_withdrawn_and_withdrawal_ends_before_scheduling() {
+        assertEquals(Set.of(TopicStatus.Action.EDIT, TopicStatus.Action.SUBMIT, TopicStatus.Action.WITHDRAW), TopicStatus.DRAFT.allowed());
+        assertEquals(TopicStatus.WITHDRAWN, TopicStatus.ACCEPTED.next(TopicStatus.Action.WITHDRAW));
+        for (TopicStatus s : List.of(TopicStatus.SCHEDULED, TopicStatus.DELIBERATED, TopicStatus.IN_FOLLOW_UP, TopicStatus.REJECTED,
+                TopicStatus.WITHDRAWN, TopicStatus.CONVERTED)) {
+            assertThrows(ApiException.class, () -> s.next(TopicStatus.Action.WITHDRAW), s + " cannot be withdrawn");
+        }
+        assertEquals(TopicStatus.WITHDRAWN, TopicStatus.WITHDRAWN.advancedTo(TopicStatus.IN_FOLLOW_UP), "a late event does not revive a withdrawn topic");
+        assertEquals(TopicStatus.CONVERTED, TopicStatus.CONVERTED.advancedTo(TopicStatus.SCHEDULED));
+        assertEquals(TopicStatus.DRAFT, TopicStatus.DRAFT.advancedTo(TopicStatus.SCHEDULED));
     }
 
     @Test
@@ -48,10 +65,13 @@ class TopicRulesTest {
     }
 
     @Test
-    void a_topic_under_screening_is_seen_by_its_proposer_and_the_territory_staff_only() {
+    void a_topic_under_screening_is_seen_by_its_proposer_the_territory_staff_and_the_residents_under_it() {
         Topic t = topic();
         assertTrue(TopicAccess.canSee(t, as(Roles.RESIDENT, HUITONG, "wang@huitong")));
-        assertFalse(TopicAccess.canSee(t, as(Roles.RESIDENT, HUITONG, "li@huitong")));
+        assertTrue(TopicAccess.canSee(t, as(Roles.RESIDENT, HUITONG, "li@huitong")), "a villager of Huitong, to support it");
+        assertTrue(TopicAccess.canSee(t, as(Roles.RESIDENT, HUITONG + "002", "grid-li")), "a villager of one of Huitong's grids");
+        assertFalse(TopicAccess.canSee(t, as(Roles.RESIDENT, "330421003202", "shuguang")), "not a villager of another village");
+        assertFalse(TopicAccess.canSee(t, as(Roles.RESIDENT, "330421003", "street")), "not a resident registered above the village");
         assertTrue(TopicAccess.canSee(t, as(Roles.ORGANIZER, "330421003", "huimin")));
         assertFalse(TopicAccess.canSee(t, as(Roles.ORGANIZER, "330421001", "weitang")));
         assertTrue(TopicAccess.canScreen(t, as(Roles.CPPCC_STAFF, "330421", "county")));

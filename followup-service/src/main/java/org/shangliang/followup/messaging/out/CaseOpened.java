@@ -8,11 +8,11 @@ import org.shangliang.followup.domain.HandlingCase;
 
 /** CaseOpened — 办理件已交办: a recommendation became a case for a lead unit. */
 public record CaseOpened(UUID caseId, String number, UUID recommendationId, UUID outcomeId, UUID sessionId, UUID topicId,
-                         String leadUnit, LocalDate dueDate, Instant openedAt) implements DomainEvent {
+                         String leadUnit, String leadUnitCode, LocalDate dueDate, Instant openedAt) implements DomainEvent {
 
     public static CaseOpened of(HandlingCase c) {
         return new CaseOpened(c.id(), c.number(), c.recommendationId(), c.outcomeId(), c.sessionId(), c.topicId(),
-                c.leadUnit(), c.dueDate(), c.createdAt());
+                c.leadUnit(), c.leadUnitCode(), c.dueDate(), c.createdAt());
     }
 
     @Override public String eventType() { return "CaseOpened"; }

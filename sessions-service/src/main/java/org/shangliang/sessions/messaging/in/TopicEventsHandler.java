@@ -19,9 +19,9 @@ public class TopicEventsHandler implements EventHandler {
 
     @Override
     public Subscriptions subscriptions() {
-        // Submitted and rejected topics are not consultable: nothing to keep of them.
+        // Submitted, rejected and converted topics are not consultable: nothing to keep of them.
         return Subscriptions.stream("topics", "/shangliang/topics-service")
-                .handles("TopicAccepted").ignores("TopicSubmitted", "TopicRejected").build();
+                .handles("TopicAccepted", "TopicWithdrawn").ignores("TopicSubmitted", "TopicRejected", "TopicConverted").build();
     }
 
     @Override
@@ -30,6 +30,7 @@ public class TopicEventsHandler implements EventHandler {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
             case "TopicAccepted" -> consultableTopics.add(event.read(TopicEvents.TopicAccepted.class), event);
+            case "TopicWithdrawn" -> consultableTopics.remove(event.read(TopicEvents.TopicWithdrawn.class), event);
             default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }
     }

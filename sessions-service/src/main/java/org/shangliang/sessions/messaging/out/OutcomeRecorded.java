@@ -16,7 +16,8 @@ public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, Strin
                               UUID topicId, String topicNumber, String topicTitle, String consensus, String decisionRule,
                               List<Recommendation> recommendations, Instant recordedAt, String recordedBy) implements DomainEvent {
 
-    public record Recommendation(UUID recommendationId, int position, String text, String suggestedUnit, LocalDate dueDate) {
+    /** {@code unitCode}: the unit in the directory; {@code suggestedUnit}: its name when the outcome was recorded. */
+    public record Recommendation(UUID recommendationId, int position, String text, String unitCode, String suggestedUnit, LocalDate dueDate) {
     }
 
     public static OutcomeRecorded of(Outcome o) {
@@ -24,7 +25,7 @@ public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, Strin
         var session = item.session();
         return new OutcomeRecorded(o.id(), o.version(), session.id(), session.title(), session.territoryCode(), item.id(), item.topicId(),
                 item.topicNumber(), item.topicTitle(), o.consensus(), o.decisionRule().name(),
-                o.recommendations().stream().map(r -> new Recommendation(r.id(), r.position(), r.text(), r.suggestedUnit(), r.dueDate())).toList(),
+                o.recommendations().stream().map(r -> new Recommendation(r.id(), r.position(), r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate())).toList(),
                 o.recordedAt(), o.recordedBy());
     }
 
