@@ -45,7 +45,7 @@ class TopicApiTest {
                 .body("status", equalTo("SUBMITTED"))
                 .body("territoryCode", equalTo(village))
                 .body("themes", hasItem("农业"))
-                .body("allowedActions", org.hamcrest.Matchers.containsInAnyOrder("ACCEPT", "CONVERT", "EDIT", "REJECT", "WITHDRAW"));
+                .body("allowedActions", org.hamcrest.Matchers.containsInAnyOrder("ACCEPT", "CONVERT", "EDIT", "ESCALATE", "HAND_DOWN", "REJECT", "WITHDRAW"));
     }
 
     @Test

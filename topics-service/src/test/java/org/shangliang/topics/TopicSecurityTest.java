@@ -167,6 +167,15 @@ class TopicSecurityTest {
             expect(role, as(token).post("/api/v1/topics/{id}/cosigners/me/confirm", other).statusCode(), false, "co-sign without an invitation");
             expect(role, as(token).contentType(ContentType.JSON).body("{\"subjects\": [\"x@y\"]}").post("/api/v1/topics/{id}/cosigners", other).statusCode(),
                     false, "invite co-signers to another's topic");
+            boolean screener = List.of(ORGANIZER, CPPCC_STAFF).contains(role);
+            String sendable = submitAs(STAFF, village(HUIMIN_STREET));
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body("{\"toTerritory\": \"" + HUIMIN_STREET + "\", \"reason\": \"上报\"}").post("/api/v1/topics/{id}/hops", sendable).statusCode(),
+                    screener, "send a topic to another level");
+            expect(role, as(token).get("/api/v1/topics/{id}/hops", sendable).statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "read a topic's hops");
+            expect(role, as(token).header("If-Match", "\"1\"").post("/api/v1/topics/{id}/hops/pending/accept", sendable).statusCode(), screener, "take a topic sent to one's level");
+            expect(role, as(token).get("/api/v1/topics/incoming-hops").statusCode(), screener, "read what was sent to one's level");
             // Withdrawal is the proposer's alone, staff included; a draft is submitted by its author.
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"撤回\"}")
                     .post("/api/v1/topics/{id}/withdraw", other).statusCode(), false, "withdraw another's topic");

@@ -48,4 +48,13 @@ class ContractSamplesTest {
         assertThrows(AssertionError.class, () -> Contracts.assertValid("TopicRejected",
                 "{\"topicId\":\"nope\",\"number\":\"YT-2026-0042\",\"reason\":\"x\",\"rejectedAt\":\"2026-11-21T01:05:00Z\"}"));
     }
+
+    @Test
+    void a_subscriber_that_forgets_a_type_of_its_stream_is_caught() {
+        assertTrue(Contracts.typesOn("topics").containsAll(java.util.List.of("TopicSubmitted", "TopicAccepted", "TopicRejected")));
+        var forgetful = org.shangliang.commons.events.Subscriptions.stream("topics", "/shangliang/topics-service")
+                .handles("TopicAccepted").ignores("TopicSubmitted").build();
+        AssertionError e = assertThrows(AssertionError.class, () -> Contracts.assertEveryTypeDecided(forgetful));
+        assertTrue(e.getMessage().contains("TopicRejected"), e.getMessage());
+    }
 }

@@ -44,4 +44,45 @@ public final class Contracts {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The event types AsyncAPI lists on a stream's channel (contracts/asyncapi.yaml, channels.<stream>.messages). */
+    public static java.util.Set<String> typesOn(String stream) {
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        try {
+            String channel = null;
+            boolean messages = false;
+            for (String line : Files.readAllLines(folder().resolve("asyncapi.yaml"))) {
+                if (line.startsWith("operations:")) break;
+                java.util.regex.Matcher c = java.util.regex.Pattern.compile("^  ([A-Za-z]+):\\s*$").matcher(line);
+                if (c.matches()) {
+                    channel = c.group(1);
+                    messages = false;
+                } else if (line.equals("    messages:")) {
+                    messages = true;
+                } else if (messages && stream.equals(channel)) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^      ([A-Za-z]+):\\s*$").matcher(line);
+                    if (m.matches()) types.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (types.isEmpty()) throw new AssertionError("asyncapi.yaml lists no messages on channel " + stream);
+        return types;
+    }
+
+    /**
+     * Fails unless a subscriber names every type the contract lists on each stream it reads, as
+     * handled or deliberately ignored: an event type added by its publisher must be decided on by
+     * every consumer, not counted as unknown.
+     */
+    public static void assertEveryTypeDecided(org.shangliang.commons.events.Subscriptions subscriptions) {
+        for (String stream : subscriptions.streams()) {
+            var route = subscriptions.route(stream).orElseThrow();
+            java.util.Set<String> undecided = new java.util.TreeSet<>(typesOn(stream));
+            undecided.removeAll(route.handles());
+            undecided.removeAll(route.ignores());
+            if (!undecided.isEmpty()) throw new AssertionError("the subscriber of " + stream + " neither handles nor ignores " + undecided);
+        }
+    }
 }

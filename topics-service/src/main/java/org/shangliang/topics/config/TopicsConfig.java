@@ -10,6 +10,10 @@ public interface TopicsConfig {
 
     SupportThreshold supportThreshold();
 
+    /** Working days the receiving level has to take or return a topic sent up or down (上报 / 下转). */
+    @WithDefault("5")
+    int escalationAnswerWorkingDays();
+
     /** Supports (附议) that flag a topic for screening first, per level (0: never flagged). */
     interface SupportThreshold {
         @WithDefault("10")

@@ -57,6 +57,13 @@ public class Topic {
     /** When supports reached the level's threshold (附议达标). */
     @Column(name = "flagged_at")
     private Instant flaggedAt;
+    /** Where a pending 上报 / 下转 goes (the receiving territory), else null. */
+    @Column(name = "pending_hop_to")
+    private String pendingHopTo;
+    /** The level that finally handled it: set when it is accepted. */
+    @Column(name = "handled_level")
+    @Enumerated(EnumType.STRING)
+    private Level handledLevel;
     /** Position in the screening queue: flagged topics first, in the order they were flagged, then the oldest. */
     @Column(name = "queue_at")
     private Instant queueAt;
@@ -109,6 +116,30 @@ public class Topic {
         queueAt = createdAt;
     }
 
+    /** 上报 (up) or 下转 (down) to another territory: waits there until it is received or returned. */
+    public void sendTo(String territory, boolean up) {
+        status = status.next(up ? TopicStatus.Action.ESCALATE : TopicStatus.Action.HAND_DOWN);
+        pendingHopTo = territory;
+        updatedAt = now();
+    }
+
+    /** The receiving level takes it: it now belongs there and waits for screening at that level. */
+    public void received(String territory, Level atLevel) {
+        status = status.next(TopicStatus.Action.RECEIVE);
+        territoryCode = territory;
+        level = atLevel;
+        pendingHopTo = null;
+        updatedAt = now();
+        queueAt = updatedAt;
+    }
+
+    /** The receiving level returns it: it waits for screening where it was. */
+    public void returned() {
+        status = status.next(TopicStatus.Action.RETURN);
+        pendingHopTo = null;
+        updatedAt = now();
+    }
+
     /** 撤回 by the proposer, with their reason. */
     public void withdraw(String reason) {
         status = status.next(TopicStatus.Action.WITHDRAW);
@@ -136,6 +167,7 @@ public class Topic {
 
     public void accept(String note) {
         status = status.next(TopicStatus.Action.ACCEPT);
+        handledLevel = level;
         screened(note);
     }
 
@@ -190,6 +222,8 @@ public class Topic {
     public boolean anonymous() { return anonymous; }
     public Instant flaggedAt() { return flaggedAt; }
     public Instant queueAt() { return queueAt; }
+    public String pendingHopTo() { return pendingHopTo; }
+    public Level handledLevel() { return handledLevel; }
     public String number() { return number; }
     public String title() { return title; }
     public String description() { return description; }

@@ -33,7 +33,12 @@ public final class TopicAccess {
         if (t.status() == TopicStatus.DRAFT) return t.isAuthor(c.subject()); // a draft is its author's alone
         if (townshipSystemOnly(c)) return c.covers(t.territoryCode());
         return t.isPublic() || t.isAuthor(c.subject()) || (territorialReader(c) && c.covers(t.territoryCode()))
-                || (t.status() == TopicStatus.SUBMITTED && livesUnder(t, c));
+                || (t.status() == TopicStatus.SUBMITTED && livesUnder(t, c)) || isReceiver(t, c);
+    }
+
+    /** The staff of the level a pending 上报 / 下转 goes to: they see it to receive or return it. */
+    public static boolean isReceiver(Topic t, Caller c) {
+        return t.status() == TopicStatus.ESCALATED && t.pendingHopTo() != null && c.isAny(ORGANIZER, CPPCC_STAFF) && c.covers(t.pendingHopTo());
     }
 
     /**

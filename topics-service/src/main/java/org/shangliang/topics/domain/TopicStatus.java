@@ -17,6 +17,8 @@ public enum TopicStatus {
     DRAFT,
     /** 已提交, waiting for screening. */
     SUBMITTED,
+    /** 上报 / 下转 under way: waiting for the receiving level to accept or return it. */
+    ESCALATED,
     /** 已立项. */
     ACCEPTED,
     /** 未立项, with a reason. */
@@ -33,16 +35,18 @@ public enum TopicStatus {
     CONVERTED;
 
     /** What a person may do to a topic. */
-    public enum Action { EDIT, SUBMIT, ACCEPT, REJECT, CONVERT, WITHDRAW }
+    public enum Action { EDIT, SUBMIT, ACCEPT, REJECT, CONVERT, WITHDRAW, ESCALATE, HAND_DOWN, RECEIVE, RETURN }
 
     private static final Map<TopicStatus, Map<Action, TopicStatus>> MOVES = Map.of(
             DRAFT, Map.of(Action.EDIT, DRAFT, Action.SUBMIT, SUBMITTED, Action.WITHDRAW, WITHDRAWN),
             SUBMITTED, Map.of(Action.EDIT, SUBMITTED, Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED,
-                    Action.CONVERT, CONVERTED, Action.WITHDRAW, WITHDRAWN),
+                    Action.CONVERT, CONVERTED, Action.WITHDRAW, WITHDRAWN, Action.ESCALATE, ESCALATED, Action.HAND_DOWN, ESCALATED),
+            // The receiving level takes it (it waits for screening there) or returns it (it waits where it was).
+            ESCALATED, Map.of(Action.RECEIVE, SUBMITTED, Action.RETURN, SUBMITTED),
             ACCEPTED, Map.of(Action.WITHDRAW, WITHDRAWN));
 
     /** Statuses only the proposer and the territory's staff see (a DRAFT only its author). */
-    public static final List<TopicStatus> PRIVATE = List.of(SUBMITTED, REJECTED, WITHDRAWN, CONVERTED);
+    public static final List<TopicStatus> PRIVATE = List.of(SUBMITTED, ESCALATED, REJECTED, WITHDRAWN, CONVERTED);
 
     public Set<Action> allowed() {
         return MOVES.getOrDefault(this, Map.of()).keySet();
@@ -63,7 +67,7 @@ public enum TopicStatus {
      */
     public TopicStatus advancedTo(TopicStatus reported) {
         // The loop only runs for accepted topics; a closed one stays closed.
-        if (this == DRAFT || this == SUBMITTED || this == REJECTED || this == WITHDRAWN || this == CONVERTED) return this;
+        if (this == DRAFT || this == SUBMITTED || this == ESCALATED || this == REJECTED || this == WITHDRAWN || this == CONVERTED) return this;
         return reported.ordinal() > ordinal() ? reported : this;
     }
 

@@ -19,9 +19,12 @@ public class TopicEventsHandler implements EventHandler {
 
     @Override
     public Subscriptions subscriptions() {
-        // Submitted, rejected and converted topics are not consultable: nothing to keep of them.
+        // Submitted, rejected and converted topics are not consultable, nor are hops between levels
+        // (only a topic waiting for screening moves): nothing to keep of them.
         return Subscriptions.stream("topics", "/shangliang/topics-service")
-                .handles("TopicAccepted", "TopicWithdrawn").ignores("TopicSubmitted", "TopicRejected", "TopicConverted").build();
+                .handles("TopicAccepted", "TopicWithdrawn")
+                .ignores("TopicSubmitted", "TopicRejected", "TopicConverted", "TopicEscalated", "TopicEscalationAccepted", "TopicEscalationReturned")
+                .build();
     }
 
     @Override
