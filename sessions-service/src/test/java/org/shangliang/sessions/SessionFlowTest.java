@@ -113,6 +113,14 @@ class SessionFlowTest {
                 .then().body("items.topicId", org.hamcrest.Matchers.not(hasItem(topic))));
         given().contentType(ContentType.JSON).body(sessionBody(village, topic)).post("/api/v1/sessions").then()
                 .statusCode(422).body("violations[0].field", equalTo("agenda[0]"));
+        // A topic merged into another leaves too; the survivor stays.
+        String survivor = acceptedTopic(village);
+        String merged = acceptedTopic(village);
+        kafka.send(kafka.topic("topics"), merged, "TopicMerged", "/shangliang/topics-service", """
+                {"topicId": "%s", "number": "YT-2026-0102", "survivorId": "%s", "survivorNumber": "YT-2026-0103", "note": "同一事项", "mergedAt": "2026-11-22T04:00:00Z"}
+                """.formatted(merged, survivor));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("territory", village).get("/api/v1/consultable-topics")
+                .then().body("items.topicId", org.hamcrest.Matchers.not(hasItem(merged))).body("items.topicId", hasItem(survivor)));
     }
 
     @Test

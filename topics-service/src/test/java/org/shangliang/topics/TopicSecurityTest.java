@@ -176,6 +176,10 @@ class TopicSecurityTest {
                     List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "read a topic's hops");
             expect(role, as(token).header("If-Match", "\"1\"").post("/api/v1/topics/{id}/hops/pending/accept", sendable).statusCode(), screener, "take a topic sent to one's level");
             expect(role, as(token).get("/api/v1/topics/incoming-hops").statusCode(), screener, "read what was sent to one's level");
+            String mergeable = submitAs(STAFF, village(HUIMIN_STREET));
+            String into = submitAs(STAFF, village(HUIMIN_STREET));
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"into\": \"" + into + "\", \"note\": \"合并\"}")
+                    .post("/api/v1/topics/{id}/merge", mergeable).statusCode(), screener, "merge a topic into another");
             // Withdrawal is the proposer's alone, staff included; a draft is submitted by its author.
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"撤回\"}")
                     .post("/api/v1/topics/{id}/withdraw", other).statusCode(), false, "withdraw another's topic");

@@ -18,6 +18,10 @@ public final class TopicEvents {
                                 @NotNull String level, Instant acceptedAt) {
     }
 
+    /** TopicMerged — 议题已合并 into another: the survivor is consultable, this one no longer. */
+    public record TopicMerged(@NotNull UUID topicId, String number, @NotNull UUID survivorId, String survivorNumber) {
+    }
+
     /** TopicWithdrawn — 议题已撤回 by its proposer before it was scheduled. */
     public record TopicWithdrawn(@NotNull UUID topicId, String number, String reason) {
     }

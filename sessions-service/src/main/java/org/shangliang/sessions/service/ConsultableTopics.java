@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.IncomingEvent;
 import org.shangliang.commons.security.Caller;
@@ -14,7 +15,6 @@ import org.shangliang.commons.http.PageView;
 import org.shangliang.sessions.domain.ConsultableTopic;
 import org.shangliang.sessions.domain.ConsultableTopicRepository;
 import org.shangliang.sessions.api.TopicEvents.TopicAccepted;
-import org.shangliang.sessions.api.TopicEvents.TopicWithdrawn;
 import org.shangliang.sessions.api.SessionViews.ConsultableTopicView;
 
 /** Topics that may go on an agenda: this service's own copy, fed by TopicAccepted. */
@@ -33,11 +33,15 @@ public class ConsultableTopics {
         audit.record(Caller.system(event.publisher()), event.id(), "topic.consultable", "Topic", e.topicId(), e.number());
     }
 
-    /** A withdrawn topic can no longer go on an agenda (one already holding it keeps its item as recorded). */
+    /**
+     * A withdrawn or merged topic can no longer go on an agenda (one already holding it keeps its item as recorded).
+     *
+     * @param why the audit action, e.g. topic.withdrawn
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void remove(TopicWithdrawn e, IncomingEvent event) {
-        if (topics.deleteById(e.topicId())) {
-            audit.record(Caller.system(event.publisher()), event.id(), "topic.withdrawn", "Topic", e.topicId(), e.number());
+    public void remove(UUID topicId, String number, String why, IncomingEvent event) {
+        if (topics.deleteById(topicId)) {
+            audit.record(Caller.system(event.publisher()), event.id(), why, "Topic", topicId, number);
         }
     }
 

@@ -86,4 +86,10 @@ public final class TopicRequests {
             @NotBlank @Size(max = 2000) @Schema(description = "Reason told to the proposer", example = "属于个人纠纷，建议通过人民调解解决")
             String reason) {
     }
+
+    @Schema(name = "MergeTopic", description = "Screening decision: merge the topic into another (合并), which carries its supporters and co-signers on")
+    public record MergeTopic(
+            @jakarta.validation.constraints.NotNull @Schema(description = "The topic that lives on: waiting for screening or accepted") java.util.UUID into,
+            @NotBlank @Size(max = 2000) @Schema(description = "Why, told to the proposer", example = "与 YT-2026-0042 为同一事项，合并办理") String note) {
+    }
 }

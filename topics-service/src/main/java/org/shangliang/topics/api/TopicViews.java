@@ -35,6 +35,7 @@ public final class TopicViews {
             @Schema(description = "Supports (附议) so far") int supportCount,
             @Schema(description = "When supports reached the level's threshold: the topic is screened first", nullable = true) Instant flaggedAt,
             @Schema(description = "Where a pending 上报 / 下转 goes", nullable = true) String pendingHopTo,
+            @Schema(description = "The topic it was merged into (合并)", nullable = true) UUID mergedInto,
             @Schema(description = "The level that accepted it in the end (after any hops)", nullable = true) Level handledLevel,
             @Schema(description = "Also sent as the ETag header; send it back in If-Match to update") long version,
             Instant createdAt,
@@ -50,7 +51,7 @@ public final class TopicViews {
                     t.status().allowed().stream().sorted().toList(),
                     withProposer ? new ProposerView(t.proposer(), t.proposerName(), t.contactPhone(), t.filedBy(), t.anonymous()) : null,
                     withName || withProposer ? t.proposerName() : null,
-                    t.supportCount(), t.flaggedAt(), t.pendingHopTo(), t.handledLevel(), t.version(), t.createdAt(), t.updatedAt());
+                    t.supportCount(), t.flaggedAt(), t.pendingHopTo(), t.mergedInto(), t.handledLevel(), t.version(), t.createdAt(), t.updatedAt());
         }
     }
 
@@ -69,7 +70,7 @@ public final class TopicViews {
     @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")
     public record TimelineEntryView(
             Instant at,
-            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "SESSION_CANCELLED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
+            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "MERGED", "MERGED_IN", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "SESSION_CANCELLED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
             @Schema(example = "交办县农业农村局：办理件 BJ-2026-0007") String summary,
             @Schema(example = "followup-service") String service,
             @Schema(description = "The session, outcome or case the step refers to", nullable = true) UUID refId) {

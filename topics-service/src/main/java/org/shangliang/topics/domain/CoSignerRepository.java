@@ -39,6 +39,14 @@ public class CoSignerRepository {
                 .executeUpdate();
     }
 
+    /** 合并: the merged topic's confirmed co-signers co-sign the survivor (once each; not its own proposer). */
+    public void carry(UUID merged, UUID survivor, String survivorProposer) {
+        em().createNativeQuery("insert into topic_cosigner (topic_id, subject, status, name, invited_at, answered_at) "
+                        + "select ?2, subject, status, name, invited_at, answered_at from topic_cosigner "
+                        + "where topic_id = ?1 and status = 'CONFIRMED' and subject <> ?3 on conflict do nothing")
+                .setParameter(1, merged).setParameter(2, survivor).setParameter(3, survivorProposer).executeUpdate();
+    }
+
     /** In the order invited. */
     public List<CoSigner> of(UUID topicId) {
         return rows("select topic_id, subject, status, name, invited_at, answered_at from topic_cosigner where topic_id = ?1 order by invited_at, subject", topicId);

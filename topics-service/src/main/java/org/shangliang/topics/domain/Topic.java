@@ -57,6 +57,11 @@ public class Topic {
     /** When supports reached the level's threshold (附议达标). */
     @Column(name = "flagged_at")
     private Instant flaggedAt;
+    /** The topic this one was merged into (合并), and its number for the 409s that name it. */
+    @Column(name = "merged_into")
+    private UUID mergedInto;
+    @Column(name = "merged_into_number")
+    private String mergedIntoNumber;
     /** Where a pending 上报 / 下转 goes (the receiving territory), else null. */
     @Column(name = "pending_hop_to")
     private String pendingHopTo;
@@ -109,7 +114,7 @@ public class Topic {
 
     /** A draft is submitted: it takes its number, and its time in the queue starts now. */
     public void submitDraft(String number) {
-        status = status.next(TopicStatus.Action.SUBMIT);
+        status = move(TopicStatus.Action.SUBMIT);
         this.number = number;
         createdAt = now();
         updatedAt = createdAt;
@@ -118,14 +123,14 @@ public class Topic {
 
     /** 上报 (up) or 下转 (down) to another territory: waits there until it is received or returned. */
     public void sendTo(String territory, boolean up) {
-        status = status.next(up ? TopicStatus.Action.ESCALATE : TopicStatus.Action.HAND_DOWN);
+        status = move(up ? TopicStatus.Action.ESCALATE : TopicStatus.Action.HAND_DOWN);
         pendingHopTo = territory;
         updatedAt = now();
     }
 
     /** The receiving level takes it: it now belongs there and waits for screening at that level. */
     public void received(String territory, Level atLevel) {
-        status = status.next(TopicStatus.Action.RECEIVE);
+        status = move(TopicStatus.Action.RECEIVE);
         territoryCode = territory;
         level = atLevel;
         pendingHopTo = null;
@@ -135,20 +140,41 @@ public class Topic {
 
     /** The receiving level returns it: it waits for screening where it was. */
     public void returned() {
-        status = status.next(TopicStatus.Action.RETURN);
+        status = move(TopicStatus.Action.RETURN);
         pendingHopTo = null;
         updatedAt = now();
     }
 
+    /** A move of the state machine; a merged topic refuses every move and names the topic it lives on in. */
+    private TopicStatus move(TopicStatus.Action action) {
+        if (status == TopicStatus.MERGED) {
+            throw org.shangliang.commons.problem.ApiException.illegalTransition(org.shangliang.commons.problem.Text.of(
+                    "议题已并入 " + mergedIntoNumber + "（" + mergedInto + "），不能再执行 " + action + "；请在该议题上办理",
+                    "The topic was merged into " + mergedIntoNumber + " (" + mergedInto + "); " + action + " is not allowed here: act on that topic"));
+        }
+        return status.next(action);
+    }
+
+    /** 合并: this topic lives on in {@code survivor}. */
+    public void mergeInto(Topic survivor, String note) {
+        if (survivor.id.equals(id)) {
+            throw org.shangliang.commons.problem.ApiException.unprocessable("into", org.shangliang.commons.problem.Text.of("议题不能并入自身", "A topic cannot be merged into itself"));
+        }
+        status = move(TopicStatus.Action.MERGE);
+        mergedInto = survivor.id;
+        mergedIntoNumber = survivor.number;
+        screened(note);
+    }
+
     /** 撤回 by the proposer, with their reason. */
     public void withdraw(String reason) {
-        status = status.next(TopicStatus.Action.WITHDRAW);
+        status = move(TopicStatus.Action.WITHDRAW);
         screened(reason);
     }
 
     /** 转为意见建议: not consulted, passed on as an opinion with a note. */
     public void convert(String note) {
-        status = status.next(TopicStatus.Action.CONVERT);
+        status = move(TopicStatus.Action.CONVERT);
         screened(note);
     }
 
@@ -158,7 +184,7 @@ public class Topic {
     }
 
     public void edit(String title, String description, List<String> themes) {
-        status = status.next(TopicStatus.Action.EDIT);
+        status = move(TopicStatus.Action.EDIT);
         this.title = title;
         this.description = description;
         this.themes = themes == null ? new ArrayList<>() : new ArrayList<>(themes);
@@ -166,13 +192,13 @@ public class Topic {
     }
 
     public void accept(String note) {
-        status = status.next(TopicStatus.Action.ACCEPT);
+        status = move(TopicStatus.Action.ACCEPT);
         handledLevel = level;
         screened(note);
     }
 
     public void reject(String reason) {
-        status = status.next(TopicStatus.Action.REJECT);
+        status = move(TopicStatus.Action.REJECT);
         screened(reason);
     }
 
@@ -223,6 +249,8 @@ public class Topic {
     public Instant flaggedAt() { return flaggedAt; }
     public Instant queueAt() { return queueAt; }
     public String pendingHopTo() { return pendingHopTo; }
+    public UUID mergedInto() { return mergedInto; }
+    public String mergedIntoNumber() { return mergedIntoNumber; }
     public Level handledLevel() { return handledLevel; }
     public String number() { return number; }
     public String title() { return title; }

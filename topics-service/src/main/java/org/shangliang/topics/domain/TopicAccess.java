@@ -33,7 +33,7 @@ public final class TopicAccess {
         if (t.status() == TopicStatus.DRAFT) return t.isAuthor(c.subject()); // a draft is its author's alone
         if (townshipSystemOnly(c)) return c.covers(t.territoryCode());
         return t.isPublic() || t.isAuthor(c.subject()) || (territorialReader(c) && c.covers(t.territoryCode()))
-                || (t.status() == TopicStatus.SUBMITTED && livesUnder(t, c)) || isReceiver(t, c);
+                || ((t.status() == TopicStatus.SUBMITTED || t.status() == TopicStatus.MERGED) && livesUnder(t, c)) || isReceiver(t, c);
     }
 
     /** The staff of the level a pending 上报 / 下转 goes to: they see it to receive or return it. */

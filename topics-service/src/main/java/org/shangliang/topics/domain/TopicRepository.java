@@ -33,6 +33,24 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * 合并: the merged topic's supporters, and its proposer, support the survivor from now on; a
+     * person who supported both counts once (the key), and the survivor's count is recounted, not
+     * added to. @return the survivor's supports
+     */
+    public int carrySupporters(UUID merged, UUID survivor, String mergedProposer, String survivorProposer) {
+        var em = getEntityManager();
+        em.createNativeQuery("insert into topic_support (topic_id, supporter, created_at) select ?2, supporter, created_at from topic_support "
+                        + "where topic_id = ?1 and supporter <> ?3 on conflict do nothing")
+                .setParameter(1, merged).setParameter(2, survivor).setParameter(3, survivorProposer).executeUpdate();
+        if (!mergedProposer.equals(survivorProposer)) {
+            em.createNativeQuery("insert into topic_support (topic_id, supporter, created_at) values (?1, ?2, now()) on conflict do nothing")
+                    .setParameter(1, survivor).setParameter(2, mergedProposer).executeUpdate();
+        }
+        return ((Number) em.createNativeQuery("update topic set support_count = (select count(*) from topic_support where topic_id = ?1) "
+                + "where id = ?1 returning support_count").setParameter(1, survivor).getSingleResult()).intValue();
+    }
+
     /** SUBMITTED topics inside the territory: flagged first (in the order flagged), then the oldest. */
     public List<Topic> screeningQueue(String territory, Cursor cursor, int limit) {
         KeysetQuery q = new KeysetQuery().eq("status", TopicStatus.SUBMITTED).within("territoryCode", territory)

@@ -32,21 +32,24 @@ public enum TopicStatus {
     /** 已撤回 by its proposer, before it was scheduled. */
     WITHDRAWN,
     /** 转为意见建议: not consulted; passed on as an opinion, with a note. */
-    CONVERTED;
+    CONVERTED,
+    /** 已合并 into another topic, which carries its supporters and co-signers on. */
+    MERGED;
 
     /** What a person may do to a topic. */
-    public enum Action { EDIT, SUBMIT, ACCEPT, REJECT, CONVERT, WITHDRAW, ESCALATE, HAND_DOWN, RECEIVE, RETURN }
+    public enum Action { EDIT, SUBMIT, ACCEPT, REJECT, CONVERT, WITHDRAW, ESCALATE, HAND_DOWN, RECEIVE, RETURN, MERGE }
 
     private static final Map<TopicStatus, Map<Action, TopicStatus>> MOVES = Map.of(
             DRAFT, Map.of(Action.EDIT, DRAFT, Action.SUBMIT, SUBMITTED, Action.WITHDRAW, WITHDRAWN),
             SUBMITTED, Map.of(Action.EDIT, SUBMITTED, Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED,
-                    Action.CONVERT, CONVERTED, Action.WITHDRAW, WITHDRAWN, Action.ESCALATE, ESCALATED, Action.HAND_DOWN, ESCALATED),
+                    Action.CONVERT, CONVERTED, Action.WITHDRAW, WITHDRAWN, Action.ESCALATE, ESCALATED, Action.HAND_DOWN, ESCALATED,
+                    Action.MERGE, MERGED),
             // The receiving level takes it (it waits for screening there) or returns it (it waits where it was).
             ESCALATED, Map.of(Action.RECEIVE, SUBMITTED, Action.RETURN, SUBMITTED),
-            ACCEPTED, Map.of(Action.WITHDRAW, WITHDRAWN));
+            ACCEPTED, Map.of(Action.WITHDRAW, WITHDRAWN, Action.MERGE, MERGED));
 
     /** Statuses only the proposer and the territory's staff see (a DRAFT only its author). */
-    public static final List<TopicStatus> PRIVATE = List.of(SUBMITTED, ESCALATED, REJECTED, WITHDRAWN, CONVERTED);
+    public static final List<TopicStatus> PRIVATE = List.of(SUBMITTED, ESCALATED, REJECTED, WITHDRAWN, CONVERTED, MERGED);
 
     public Set<Action> allowed() {
         return MOVES.getOrDefault(this, Map.of()).keySet();
@@ -67,7 +70,7 @@ public enum TopicStatus {
      */
     public TopicStatus advancedTo(TopicStatus reported) {
         // The loop only runs for accepted topics; a closed one stays closed.
-        if (this == DRAFT || this == SUBMITTED || this == ESCALATED || this == REJECTED || this == WITHDRAWN || this == CONVERTED) return this;
+        if (this == DRAFT || this == SUBMITTED || this == ESCALATED || this == REJECTED || this == WITHDRAWN || this == CONVERTED || this == MERGED) return this;
         return reported.ordinal() > ordinal() ? reported : this;
     }
 

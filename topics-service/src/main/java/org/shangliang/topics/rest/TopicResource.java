@@ -194,6 +194,22 @@ public class TopicResource {
         return withEtag(topics.convert(id, ifMatch, request, caller.get()));
     }
 
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "Merge a topic into another (合并)", description = "Screening decision: the topic lives on in `into` (waiting for screening or accepted, "
+            + "screened by the caller too), which takes its supporters (and its proposer as one) and confirmed co-signers, each counted once. "
+            + "A merged topic refuses every move with a 409 naming the survivor; its timeline says where it went. Needs If-Match. Publishes TopicMerged.")
+    @APIResponse(responseCode = "200", description = "The merged topic", headers = @Header(name = "ETag", description = "The new version"), content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "404", description = "No such topic")
+    @APIResponse(responseCode = "409", description = "Not allowed from the topic's status (a merged topic names its survivor)")
+    @APIResponse(responseCode = "422", description = "`into` is not a topic the caller screens, is not open, or is the topic itself")
+    public Response mergeTopic(@PathParam("id") UUID id,
+                               @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull TopicRequests.MergeTopic request) {
+        return withEtag(topics.merge(id, ifMatch, request, caller.get()));
+    }
+
     @GET
     @Path("/screening-queue")
     @RolesAllowed({ORGANIZER, CPPCC_STAFF})

@@ -30,11 +30,13 @@ import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.config.TopicsConfig;
 import org.shangliang.topics.messaging.out.TopicAccepted;
 import org.shangliang.topics.messaging.out.TopicConverted;
+import org.shangliang.topics.messaging.out.TopicMerged;
 import org.shangliang.topics.messaging.out.TopicWithdrawn;
 import org.shangliang.topics.messaging.out.TopicRejected;
 import org.shangliang.topics.messaging.out.TopicSubmitted;
 import org.shangliang.topics.api.TopicRequests.AcceptTopic;
 import org.shangliang.topics.api.TopicRequests.ConvertTopic;
+import org.shangliang.topics.api.TopicRequests.MergeTopic;
 import org.shangliang.topics.api.TopicRequests.ProxyProposer;
 import org.shangliang.topics.api.TopicRequests.WithdrawTopic;
 import org.shangliang.topics.api.TopicRequests.EditTopic;
@@ -121,6 +123,31 @@ public class TopicService {
         timeline.persist(new TimelineEntry(topic.id(), topic.screenedAt(), "WITHDRAWN", "提出人撤回：" + topic.screeningNote(), SERVICE, null, null));
         if (!wasDraft) outbox.publish(TopicWithdrawn.of(topic)); // a draft was never announced
         audit.record(caller, "topic.withdraw", "Topic", topic.id(), topic.screeningNote());
+        return flushed(topic, caller);
+    }
+
+    /** 合并: a screening decision; the survivor carries the merged topic's supporters and co-signers on. */
+    @Transactional
+    public TopicView merge(UUID id, String ifMatch, MergeTopic request, Caller caller) {
+        Topic topic = screenable(id, caller);
+        Preconditions.requireIfMatch(ifMatch, topic.version());
+        Topic survivor = topics.findByIdOptional(request.into()).filter(t -> TopicAccess.canScreen(t, caller)).orElseThrow(() -> ApiException.unprocessable("into",
+                Text.of("没有可以并入的议题 " + request.into() + "（须为您可审核的议题）", "No topic " + request.into() + " you screen to merge into")));
+        if (survivor.status() != TopicStatus.SUBMITTED && survivor.status() != TopicStatus.ACCEPTED) {
+            throw ApiException.unprocessable("into", Text.of("只能并入待审或已立项的议题；" + survivor.number() + " 的状态为 " + survivor.status(),
+                    "A topic merges only into one waiting for screening or accepted; " + survivor.number() + " is " + survivor.status()));
+        }
+        topic.mergeInto(survivor, request.note().strip());
+        int supports = topics.carrySupporters(topic.id(), survivor.id(), topic.proposer(), survivor.proposer());
+        cosigners.carry(topic.id(), survivor.id(), survivor.proposer());
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        timeline.persist(new TimelineEntry(topic.id(), topic.screenedAt(), "MERGED", "并入议题 " + survivor.number() + "：" + topic.screeningNote(), SERVICE, survivor.id(), null));
+        timeline.persist(new TimelineEntry(survivor.id(), now, "MERGED_IN", "并入了议题 " + topic.number() + "，附议人和联名人随之转入（现有附议 " + supports + " 人）", SERVICE, topic.id(), null));
+        if (supports >= config.supportThreshold(survivor.level()) && topics.flag(survivor.id(), now)) {
+            timeline.persist(new TimelineEntry(survivor.id(), now, "FLAGGED", "附议达到 " + config.supportThreshold(survivor.level()) + " 人，优先审核", SERVICE, null, null));
+        }
+        outbox.publish(TopicMerged.of(topic));
+        audit.record(caller, "topic.merge", "Topic", topic.id(), topic.number() + " → " + survivor.number());
         return flushed(topic, caller);
     }
 

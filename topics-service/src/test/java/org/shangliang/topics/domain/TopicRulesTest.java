@@ -33,7 +33,7 @@ class TopicRulesTest {
         assertEquals(TopicStatus.CONVERTED, TopicStatus.SUBMITTED.next(TopicStatus.Action.CONVERT));
         ApiException refused = assertThrows(ApiException.class, () -> TopicStatus.ACCEPTED.next(TopicStatus.Action.REJECT));
         assertEquals(409, refused.status());
-        assertTrue(refused.detail().en().contains("Allowed from ACCEPTED: WITHDRAW"), refused.detail().en());
+        assertTrue(refused.detail().en().contains("Allowed from ACCEPTED: MERGE, WITHDRAW"), refused.detail().en());
         for (TopicStatus s : TopicStatus.values()) {
             if (s != TopicStatus.SUBMITTED) {
                 assertFalse(s.allowed().contains(TopicStatus.Action.ACCEPT) || s.allowed().contains(TopicStatus.Action.REJECT), s + " allows no screening decision");

@@ -22,7 +22,7 @@ public class TopicEventsHandler implements EventHandler {
         // Submitted, rejected and converted topics are not consultable, nor are hops between levels
         // (only a topic waiting for screening moves): nothing to keep of them.
         return Subscriptions.stream("topics", "/shangliang/topics-service")
-                .handles("TopicAccepted", "TopicWithdrawn")
+                .handles("TopicAccepted", "TopicWithdrawn", "TopicMerged")
                 .ignores("TopicSubmitted", "TopicRejected", "TopicConverted", "TopicEscalated", "TopicEscalationAccepted", "TopicEscalationReturned")
                 .build();
     }
@@ -33,7 +33,14 @@ public class TopicEventsHandler implements EventHandler {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
             case "TopicAccepted" -> consultableTopics.add(event.read(TopicEvents.TopicAccepted.class), event);
-            case "TopicWithdrawn" -> consultableTopics.remove(event.read(TopicEvents.TopicWithdrawn.class), event);
+            case "TopicWithdrawn" -> {
+                TopicEvents.TopicWithdrawn withdrawn = event.read(TopicEvents.TopicWithdrawn.class);
+                consultableTopics.remove(withdrawn.topicId(), withdrawn.number(), "topic.withdrawn", event);
+            }
+            case "TopicMerged" -> {
+                TopicEvents.TopicMerged merged = event.read(TopicEvents.TopicMerged.class);
+                consultableTopics.remove(merged.topicId(), merged.number(), "topic.merged", event);
+            }
             default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }
     }
