@@ -58,7 +58,7 @@ class CoSigningTest {
         String village = TopicIntakeTest.village();
         String wang = person(RESIDENT, village, "wang@" + village, "王建国");
         String li = person(RESIDENT, village, "li@" + village, "李秀英");
-        String zhao = person(MEMBER, village + "001", "zhao@" + village, "赵委员");
+        String zhao = person(MEMBER, village, "zhao@" + village, "赵委员");
         String qian = person(RESIDENT, village, "qian@" + village, "钱大姐");
         String id = TopicIntakeTest.post(wang, "/api/v1/topics", topicBody(village, "村口桥梁加固")).statusCode(201).extract().path("id");
 

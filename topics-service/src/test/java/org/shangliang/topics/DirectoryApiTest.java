@@ -62,7 +62,7 @@ class DirectoryApiTest {
     }
 
     static String freshCode(String parent) {
-        return parent + String.format("%03d", ThreadLocalRandom.current().nextInt(300, 1000));
+        return Fixtures.unusedCode(parent);
     }
 
     static ValidatableResponse post(String token, String path, String body) {
@@ -168,7 +168,7 @@ class DirectoryApiTest {
                 "{\"code\": \"%s\", \"name\": \"三地联动测试\", \"members\": [\"330421\", \"310118\"]}".formatted(code)).statusCode(oneOf(201, 409))
                 .body("kind", org.hamcrest.Matchers.anyOf(equalTo("CROSS_REGION"), nullValue()));
         post(COUNTY_STAFF, "/api/v1/directory/territories",
-                "{\"code\": \"X%03d\", \"name\": \"缺成员\", \"members\": [\"330421\", \"999999\"]}".formatted(ThreadLocalRandom.current().nextInt(1000)))
+                "{\"code\": \"%s\", \"name\": \"缺成员\", \"members\": [\"330421\", \"999999\"]}".formatted(Fixtures.unusedCode("X")))
                 .statusCode(422).body("violations.field", hasItem("members"));
         // A township's staff may not make one; Qingpu's staff may not make one that leaves their county out.
         post(HUIMIN_STAFF, "/api/v1/directory/territories", "{\"code\": \"X998\", \"name\": \"越权\", \"members\": [\"330421\", \"310118\"]}").statusCode(403);

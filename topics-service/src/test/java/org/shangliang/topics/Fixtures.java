@@ -27,15 +27,47 @@ final class Fixtures {
     }
 
     /**
-     * A grid of a made-up village under Huimin street, unique per call, added to the directory (as
-     * county staff) so topics may be submitted in it.
+     * A grid under Huimin street that no earlier test used, added to the directory (as county staff)
+     * so topics may be submitted in it.
      */
     static String freshVillage() {
-        String village = HUIMIN_STREET + String.format("%03d", ThreadLocalRandom.current().nextInt(300, 1000));
-        String grid = village + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        inDirectory(village, "测试村");
+        return freshArea(HUIMIN_STREET);
+    }
+
+    /**
+     * A grid no earlier test used, in a made-up village under {@code township} that is in the
+     * directory and not retired. The test database outlives runs (only a new machine starts it
+     * empty), so "fresh" is checked against the directory rather than left to a random draw; grids
+     * give a million codes per township where villages give a thousand.
+     */
+    static String freshArea(String township) {
+        String grid = unusedCode(usableVillage(township));
         inDirectory(grid, "测试网格");
         return grid;
+    }
+
+    /** A made-up village under {@code township}, added unless there, never a retired one. */
+    static String usableVillage(String township) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String code = township + String.format("%03d", ThreadLocalRandom.current().nextInt(300, 1000));
+            int status = Api.as(COUNTY_STAFF).contentType(ContentType.JSON).body("{\"code\": \"%s\", \"name\": \"测试村\"}".formatted(code))
+                    .post("/api/v1/directory/territories").statusCode();
+            if (status == 201) return code;
+            if (status == 409 && !Api.as(COUNTY_STAFF).get("/api/v1/directory/territories/{c}", code).then().statusCode(200)
+                    .extract().<Boolean>path("retired")) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no usable test village left under " + township);
+    }
+
+    /** A code one level below {@code parent} that the directory has never held (not even retired). */
+    static String unusedCode(String parent) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String code = parent + String.format("%03d", ThreadLocalRandom.current().nextInt(100, 1000));
+            if (Api.as(COUNTY_STAFF).get("/api/v1/directory/territories/{c}", code).statusCode() == 404) return code;
+        }
+        throw new IllegalStateException("no unused territory code left under " + parent);
     }
 
     /** Adds a territory to the directory unless it is there already. */

@@ -73,9 +73,7 @@ class TopicSecurityTest {
 
     /** A village of the township (between 300 and 999, clear of the seeded ones), added to the directory. */
     static String village(String township) {
-        String code = township + String.format("%03d", ThreadLocalRandom.current().nextInt(300, 1000));
-        Fixtures.inDirectory(code, "测试村");
-        return code;
+        return Fixtures.freshArea(township);
     }
 
     static String submitAs(String token, String territory) {
@@ -202,7 +200,7 @@ class TopicSecurityTest {
                 "/api/v1/directory/units/agri-rural", "/api/v1/directory/members", "/api/v1/directory/service-teams")) {
             expect(role, as(token).get(path).statusCode(), true, "read " + path);
         }
-        String code = village(WEITANG_STREET) + "001";
+        String code = Fixtures.unusedCode(Fixtures.usableVillage(WEITANG_STREET));
         expect(role, as(token).contentType(ContentType.JSON).body("{\"code\": \"%s\", \"name\": \"矩阵网格\"}".formatted(code))
                 .post("/api/v1/directory/territories").statusCode(), staff, "add a territory");
         Fixtures.inDirectory(code, "矩阵网格");

@@ -15,6 +15,12 @@ public final class DirectoryFixtures {
     private static final String OWNER = "/shangliang/topics-service";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    /**
+     * Versions from the wall clock, in microseconds, one more than the last: the test database and
+     * the copy outlive runs and reboots, and {@code System.nanoTime()} starts again with each boot.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong VERSION = new java.util.concurrent.atomic.AtomicLong();
+
     private DirectoryFixtures() {
     }
 
@@ -22,7 +28,7 @@ public final class DirectoryFixtures {
     public static String territory(EventsTestKit kafka, ReferenceCopy copy, String code, boolean retired) {
         String kind = code.length() == 6 ? "COUNTY" : code.length() == 9 ? "TOWNSHIP" : code.length() == 12 ? "VILLAGE" : "GRID";
         String parent = code.length() > 6 ? "\"" + code.substring(0, code.length() - 3) + "\"" : "null";
-        long version = System.nanoTime();
+        long version = nextVersion();
         String json = """
                 {"code": "%s", "name": "测试区域 %s", "kind": "%s", "parentCode": %s, "members": [], "retired": %s, "version": %d, "recordedAt": "%s"}
                 """.formatted(code, code, kind, parent, retired, version, Instant.now());
@@ -33,7 +39,7 @@ public final class DirectoryFixtures {
     }
 
     public static String unit(EventsTestKit kafka, ReferenceCopy copy, String code, String name, boolean retired) {
-        long version = System.nanoTime();
+        long version = nextVersion();
         String json = """
                 {"code": "%s", "name": "%s", "territoryCode": "330421", "retired": %s, "version": %d, "recordedAt": "%s"}
                 """.formatted(code, name, retired, version, Instant.now());
@@ -41,6 +47,11 @@ public final class DirectoryFixtures {
         kafka.send(kafka.topic("directory"), "unit:" + code, "UnitRecorded", OWNER, json);
         awaitVersion(copy, "unit:" + code, version);
         return code;
+    }
+
+    private static long nextVersion() {
+        long now = Instant.now().toEpochMilli() * 1000;
+        return VERSION.updateAndGet(last -> Math.max(last + 1, now));
     }
 
     private static void awaitVersion(ReferenceCopy copy, String key, long version) {
