@@ -45,7 +45,7 @@ class TopicApiTest {
                 .body("status", equalTo("SUBMITTED"))
                 .body("territoryCode", equalTo(village))
                 .body("themes", hasItem("农业"))
-                .body("allowedActions", org.hamcrest.Matchers.containsInAnyOrder("ACCEPT", "CONVERT", "EDIT", "ESCALATE", "HAND_DOWN", "MERGE", "REJECT", "WITHDRAW"));
+                .body("allowedActions", org.hamcrest.Matchers.containsInAnyOrder("ACCEPT", "ATTACH", "CONVERT", "EDIT", "ESCALATE", "HAND_DOWN", "MERGE", "REJECT", "WITHDRAW"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class TopicApiTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").header("Accept-Language", "en")
                 .body("{\"reason\":\"重复\"}").post("/api/v1/topics/{id}/reject", id)
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("Allowed from ACCEPTED: MERGE, WITHDRAW"));
+                .body("detail", containsString("Allowed from ACCEPTED: ATTACH, MERGE, WITHDRAW"));
         String other = submitted(freshVillage());
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"属于个人纠纷\"}")
                 .post("/api/v1/topics/{id}/reject", other).then().statusCode(200).body("status", equalTo("REJECTED"))

@@ -146,6 +146,15 @@ class TopicSecurityTest {
                     List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "timeline of another's SUBMITTED topic");
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"title\":\"改\",\"description\":\"改\"}")
                     .put("/api/v1/topics/{id}", other).statusCode(), List.of(ORGANIZER, CPPCC_STAFF).contains(role), "edit another's topic");
+            expect(role, as(token).multiPart("file", "现场.jpg", AttachmentTest.jpeg(64), "image/jpeg").post("/api/v1/topics/{id}/attachments", other).statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF).contains(role), "attach a file to another's topic");
+            expect(role, as(token).get("/api/v1/topics/{id}/attachments", other).statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "list another's SUBMITTED topic's attachments");
+            if (mine != null) {
+                String attached = as(token).multiPart("file", "mine.pdf", AttachmentTest.pdf(), "application/pdf").post("/api/v1/topics/{id}/attachments", mine)
+                        .then().statusCode(201).extract().path("id");
+                expect(role, as(token).get("/api/v1/topics/{id}/attachments/{a}/content", mine, attached).statusCode(), true, "download their own topic's attachment");
+            }
             String acceptable = submitAs(STAFF, village(HUIMIN_STREET));
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}")
                     .post("/api/v1/topics/{id}/accept", acceptable).statusCode(), List.of(ORGANIZER, CPPCC_STAFF).contains(role), "accept");

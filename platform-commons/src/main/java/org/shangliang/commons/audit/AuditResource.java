@@ -1,5 +1,6 @@
 package org.shangliang.commons.audit;
 
+import org.shangliang.commons.persistence.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,7 +76,7 @@ public class AuditResource {
     }
 
     private static AuditView view(Object[] r) {
-        Instant at = r[1] instanceof OffsetDateTime odt ? odt.toInstant() : r[1] instanceof Instant i ? i : ((java.sql.Timestamp) r[1]).toInstant();
+        Instant at = SqlValues.instant(r[1]);
         return new AuditView((UUID) r[0], at, (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9]);
     }
 }

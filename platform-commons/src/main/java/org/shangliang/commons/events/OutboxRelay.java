@@ -14,14 +14,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.shangliang.commons.persistence.SqlValues;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -355,10 +354,7 @@ public class OutboxRelay {
     }
 
     private static String time(Object value) {
-        if (value instanceof OffsetDateTime odt) return odt.toInstant().toString();
-        if (value instanceof Instant i) return i.toString();
-        if (value instanceof java.sql.Timestamp ts) return ts.toInstant().toString();
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.parse(value.toString()));
+        return SqlValues.instant(value).toString();
     }
 
     private static void header(ProducerRecord<String, byte[]> r, String name, String value) {

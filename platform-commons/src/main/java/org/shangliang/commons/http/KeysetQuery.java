@@ -61,6 +61,21 @@ public final class KeysetQuery {
         return this;
     }
 
+    /**
+     * Rows strictly after the cursor in (rankField desc, timeField desc, idField desc) order: most
+     * supported first, ties newest first.
+     */
+    public KeysetQuery after(RankedCursor cursor, String rankField, String timeField, String idField) {
+        if (cursor != null) {
+            query.append(" and (").append(rankField).append(" < :cursorRank or (").append(rankField).append(" = :cursorRank and (")
+                    .append(timeField).append(" < :cursorAt or (").append(timeField).append(" = :cursorAt and ").append(idField).append(" < :cursorId))))");
+            params.put("cursorRank", cursor.rank());
+            params.put("cursorAt", cursor.at());
+            params.put("cursorId", cursor.id());
+        }
+        return this;
+    }
+
     /** Rows strictly after the cursor in ascending {@code codeField} order (a unique code). */
     public KeysetQuery after(CodeCursor cursor, String codeField) {
         if (cursor != null) {

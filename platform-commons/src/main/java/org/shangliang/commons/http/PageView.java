@@ -25,6 +25,11 @@ public record PageView<T>(
         return page(fetched, limit, view, e -> cursorOf.apply(e).encode());
     }
 
+    /** The same for a list ordered by a number first (see {@link RankedCursor}). */
+    public static <E, T> PageView<T> ranked(List<E> fetched, int limit, Function<E, T> view, Function<E, RankedCursor> cursorOf) {
+        return page(fetched, limit, view, e -> cursorOf.apply(e).encode());
+    }
+
     /** The same for a list ordered by a unique code: the cursor is the last code shown. */
     public static <E, T> PageView<T> byCode(List<E> fetched, int limit, Function<E, T> view, Function<E, String> codeOf) {
         return page(fetched, limit, view, e -> new CodeCursor(codeOf.apply(e)).encode());

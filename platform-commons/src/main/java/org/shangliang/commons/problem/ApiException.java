@@ -72,6 +72,17 @@ public class ApiException extends WebApplicationException {
         return new ApiException(422, "unprocessable", Titles.UNPROCESSABLE, detail, List.of(new FieldError(field, detail)));
     }
 
+    /** A body, or one file of it, over its limit (413); {@code field} names the file's part, or null for the whole body. */
+    public static ApiException tooLarge(String field, Text detail) {
+        return new ApiException(413, "too-large", Titles.TOO_LARGE, detail, field == null ? List.of() : List.of(new FieldError(field, detail)));
+    }
+
+    /** Content of a kind the operation does not take (415), e.g. a file that is not one of the allowed types. */
+    public static ApiException unsupportedMediaType(String field, Text detail) {
+        return new ApiException(415, "unsupported-media-type", Text.of("不支持的媒体类型", "Unsupported media type"), detail,
+                List.of(new FieldError(field, detail)));
+    }
+
     /** Too many requests from one caller (429), with when to try again. */
     public static ApiException tooManyRequests(Text detail, int retryAfterSeconds) {
         return new ApiException(429, "rate-limited", Text.of("请求过于频繁", "Too many requests"), detail).retryAfter(retryAfterSeconds);

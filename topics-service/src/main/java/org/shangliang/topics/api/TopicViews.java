@@ -39,7 +39,18 @@ public final class TopicViews {
             @Schema(description = "The level that accepted it in the end (after any hops)", nullable = true) Level handledLevel,
             @Schema(description = "Also sent as the ETag header; send it back in If-Match to update") long version,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Schema(description = "In the answer to a submission only: topics of the same territory that look like this one (查重), best first, "
+                    + "so the proposer can support one of them instead", nullable = true)
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<SimilarTopicView> similarTopics) {
+
+        /** The same view with the similar topics found at submission. */
+        public TopicView withSimilar(List<SimilarTopicView> similar) {
+            return new TopicView(id, number, title, description, themes, territoryCode, level, channel, status, screeningNote, screenedAt,
+                    allowedActions, proposer, proposerName, supportCount, flaggedAt, pendingHopTo, mergedInto, handledLevel, version, createdAt,
+                    updatedAt, similar);
+        }
 
         /**
          * @param withProposer whether the caller may see the proposer's personal data
@@ -51,7 +62,24 @@ public final class TopicViews {
                     t.status().allowed().stream().sorted().toList(),
                     withProposer ? new ProposerView(t.proposer(), t.proposerName(), t.contactPhone(), t.filedBy(), t.anonymous()) : null,
                     withName || withProposer ? t.proposerName() : null,
-                    t.supportCount(), t.flaggedAt(), t.pendingHopTo(), t.mergedInto(), t.handledLevel(), t.version(), t.createdAt(), t.updatedAt());
+                    t.supportCount(), t.flaggedAt(), t.pendingHopTo(), t.mergedInto(), t.handledLevel(), t.version(), t.createdAt(), t.updatedAt(), null);
+        }
+    }
+
+    @Schema(name = "SimilarTopic", description = "A topic that looks like another (查重), with how alike their titles are")
+    public record SimilarTopicView(
+            UUID id,
+            @Schema(example = "YT-2026-0042") String number,
+            @Schema(example = "第三轮土地确权") String title,
+            TopicStatus status,
+            @Schema(example = "330421003201") String territoryCode,
+            @Schema(description = "Supports (附议) so far") int supportCount,
+            Instant createdAt,
+            @Schema(description = "Share of the two titles' character pairs in common (Dice coefficient): 1 is the same title", example = "0.55") double score) {
+
+        public static SimilarTopicView of(Topic t, double score) {
+            return new SimilarTopicView(t.id(), t.number(), t.title(), t.status(), t.territoryCode(), t.supportCount(), t.createdAt(),
+                    Math.round(score * 100) / 100.0);
         }
     }
 
@@ -70,7 +98,7 @@ public final class TopicViews {
     @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")
     public record TimelineEntryView(
             Instant at,
-            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "MERGED", "MERGED_IN", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "SESSION_CANCELLED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
+            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ATTACHED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "MERGED", "MERGED_IN", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "SESSION_CANCELLED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
             @Schema(example = "交办县农业农村局：办理件 BJ-2026-0007") String summary,
             @Schema(example = "followup-service") String service,
             @Schema(description = "The session, outcome or case the step refers to", nullable = true) UUID refId) {

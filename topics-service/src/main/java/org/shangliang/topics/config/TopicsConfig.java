@@ -14,6 +14,36 @@ public interface TopicsConfig {
     @WithDefault("5")
     int escalationAnswerWorkingDays();
 
+    Attachments attachments();
+
+    Duplicates duplicates();
+
+    /** 查重: similar topics shown at submission and to the dry-run call. */
+    interface Duplicates {
+        /** How far back to look, in days. */
+        @WithDefault("365")
+        int windowDays();
+
+        /** The least Dice score of two titles' character bigrams that counts as similar. */
+        @WithDefault("0.3")
+        double minScore();
+
+        /** At most this many, best first. */
+        @WithDefault("5")
+        int max();
+    }
+
+    /** 议题附件. */
+    interface Attachments {
+        /** Largest file, in bytes (10 MiB: a phone's photo, a scanned letter). */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** Attachments one topic may have. */
+        @WithDefault("20")
+        int maxPerTopic();
+    }
+
     /** Supports (附议) that flag a topic for screening first, per level (0: never flagged). */
     interface SupportThreshold {
         @WithDefault("10")

@@ -1,5 +1,6 @@
 package org.shangliang.topics.domain;
 
+import org.shangliang.commons.persistence.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -67,14 +68,7 @@ public class CoSignerRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new CoSigner((UUID) r[0], (String) r[1], CoSignStatus.valueOf((String) r[2]), (String) r[3],
-                instant(r[4]), instant(r[5]))).toList();
+                SqlValues.instant(r[4]), SqlValues.instant(r[5]))).toList();
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) return null;
-        if (value instanceof Instant i) return i;
-        if (value instanceof java.time.OffsetDateTime o) return o.toInstant();
-        if (value instanceof java.sql.Timestamp t) return t.toInstant();
-        throw new IllegalStateException("not a time: " + value.getClass());
-    }
 }

@@ -30,6 +30,14 @@ public class Topic {
     private String description;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<String> themes = new ArrayList<>();
+    /**
+     * The bigrams of title and description, computed by PostgreSQL (a generated column): mapped
+     * only so that queries can name it, never loaded with the topic.
+     */
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @Column(name = "search_grams", insertable = false, updatable = false)
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] searchGrams;
     @Column(name = "territory_code")
     private String territoryCode;
     @Enumerated(EnumType.STRING)
@@ -179,6 +187,11 @@ public class Topic {
     }
 
     /** The proposer, or whoever filed the topic for them. */
+    /** 上传附件: allowed until the topic is scheduled (a 409 naming the allowed moves otherwise); the topic itself does not change. */
+    public void requireAttachable() {
+        move(TopicStatus.Action.ATTACH);
+    }
+
     public boolean isAuthor(String subject) {
         return subject != null && (subject.equals(proposer) || subject.equals(filedBy));
     }

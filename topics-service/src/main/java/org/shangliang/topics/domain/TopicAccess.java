@@ -65,6 +65,11 @@ public final class TopicAccess {
         return t.isAuthor(c.subject());
     }
 
+    /** 附件: who may edit the topic may add its evidence; a draft's only its author. */
+    public static boolean canAttach(Topic t, Caller c) {
+        return canEdit(t, c);
+    }
+
     public static boolean canScreen(Topic t, Caller c) {
         return c.isAny(ORGANIZER, CPPCC_STAFF) && c.covers(t.territoryCode());
     }

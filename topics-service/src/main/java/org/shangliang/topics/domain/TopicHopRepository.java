@@ -1,5 +1,6 @@
 package org.shangliang.topics.domain;
 
+import org.shangliang.commons.persistence.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -70,7 +71,7 @@ public class TopicHopRepository {
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new TopicHop((UUID) r[0], (UUID) r[1], Direction.valueOf((String) r[2]), (String) r[3],
                 Level.valueOf((String) r[4]), (String) r[5], Level.valueOf((String) r[6]), (String) r[7], HopStatus.valueOf((String) r[8]),
-                date(r[9]), (String) r[10], instant(r[11]), (String) r[12], instant(r[13]), (String) r[14])).toList();
+                date(r[9]), (String) r[10], SqlValues.instant(r[11]), (String) r[12], SqlValues.instant(r[13]), (String) r[14])).toList();
     }
 
     private static LocalDate date(Object v) {
@@ -79,11 +80,4 @@ public class TopicHopRepository {
         throw new IllegalStateException("not a date: " + v);
     }
 
-    private static Instant instant(Object v) {
-        if (v == null) return null;
-        if (v instanceof Instant i) return i;
-        if (v instanceof java.time.OffsetDateTime o) return o.toInstant();
-        if (v instanceof java.sql.Timestamp t) return t.toInstant();
-        throw new IllegalStateException("not a time: " + v);
-    }
 }

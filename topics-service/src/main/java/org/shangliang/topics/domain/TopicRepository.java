@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.KeysetQuery;
+import org.shangliang.commons.http.RankedCursor;
+import org.shangliang.commons.problem.ApiException;
+import org.shangliang.commons.problem.Text;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.security.Territories;
 import java.util.Map;
@@ -14,12 +17,82 @@ import java.util.Map;
 @ApplicationScoped
 public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
 
-    /** Newest first, after {@code cursor}; fetches one more than {@code limit} to tell whether a next page exists. */
-    public List<Topic> page(Caller caller, TopicStatus status, String territoryPrefix, Level level, Cursor cursor, int limit) {
-        KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", territoryPrefix).eq("level", level)
-                .where(visibleTo(caller, status), visibilityParams(caller, status))
-                .after(cursor, "createdAt", "id");
+    /** A topic the caller may see. One they may not see does not exist for them: 404, not 403. */
+    public Topic visible(UUID id, Caller caller) {
+        return findByIdOptional(id).filter(t -> TopicAccess.canSee(t, caller)).orElseThrow(() -> notFound(id));
+    }
+
+    /** {@link #visible}, its row locked until the transaction ends: for changes beside the topic that must not interleave. */
+    public Topic visibleForUpdate(UUID id, Caller caller) {
+        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).filter(t -> TopicAccess.canSee(t, caller))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound(Text.of("没有编号为 " + id + " 的议题", "No topic with id " + id));
+    }
+
+    /**
+     * One page of the topics the caller may see, narrowed by {@code filter}, after {@code cursor}
+     * (a {@link Cursor} for newest first, a {@link RankedCursor} for most supported first); fetches
+     * one more than {@code limit} to tell whether a next page exists.
+     */
+    public List<Topic> page(Caller caller, TopicFilter filter, Object cursor, int limit) {
+        TopicStatus status = filter.status();
+        KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", filter.territory()).eq("level", filter.level())
+                .eq("channel", filter.channel()).eq("proposer", filter.proposer())
+                .where(visibleTo(caller, status), visibilityParams(caller, status));
+        // Both functions are plain SQL that PostgreSQL inlines, so the GIN indexes serve them (V11__search.sql).
+        if (filter.text() != null) q.where("function('topic_matches', searchGrams, :text) = true", Map.of("text", filter.text()));
+        if (filter.theme() != null) q.where("function('topic_has_theme', themes, :theme) = true", Map.of("theme", filter.theme()));
+        if (filter.year() != null) {
+            java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+            q.where("createdAt >= :yearFrom and createdAt < :yearTo", Map.of(
+                    "yearFrom", java.time.LocalDate.of(filter.year(), 1, 1).atStartOfDay(china).toInstant(),
+                    "yearTo", java.time.LocalDate.of(filter.year() + 1, 1, 1).atStartOfDay(china).toInstant()));
+        }
+        if (filter.flagged() != null) q.where(filter.flagged() ? "flaggedAt is not null" : "flaggedAt is null", Map.of());
+        if (filter.sort() == TopicFilter.Sort.MOST_SUPPORTED) {
+            q.after((RankedCursor) cursor, "supportCount", "createdAt", "id");
+            return find(q.query(), Sort.descending("supportCount", "createdAt", "id"), q.params()).range(0, limit).list();
+        }
+        q.after((Cursor) cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
+    }
+
+    /**
+     * 查重: topics whose titles share character bigrams with {@code title}, scored by the Dice
+     * coefficient of the two titles' bigrams (1: the same bigrams), best first. Looked for among
+     * the topics of {@code territory}'s subtree and of the territories above it, in the statuses
+     * given, since {@code since}; only the 500 newest that share any bigram are scored, so a
+     * county-wide search stays bounded.
+     *
+     * @return (topic id, score) pairs with a score of at least {@code minScore}
+     */
+    public List<Scored> similar(String title, String territory, List<String> above, List<TopicStatus> statuses, java.time.Instant since,
+                                double minScore, int max, UUID except) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select id, score from (
+                    select t.id, t.created_at,
+                           2.0 * cardinality(array(select unnest(t.title_grams) intersect select unnest(q.g)))
+                               / nullif(cardinality(t.title_grams) + cardinality(q.g), 0) as score
+                    from topic t, (select topic_grams(:title) as g) q
+                    where t.search_grams && q.g and t.status in (:statuses) and t.created_at >= :since and t.id <> :except
+                      and (left(t.territory_code, :len) = :territory or t.territory_code in (:above))
+                    order by t.created_at desc limit 500) c
+                where score >= :minScore
+                order by score desc, created_at desc limit :max""")
+                .setParameter("title", title).setParameter("statuses", statuses.stream().map(Enum::name).toList())
+                .setParameter("since", since).setParameter("except", except == null ? new UUID(0, 0) : except)
+                .setParameter("len", territory.length()).setParameter("territory", territory)
+                .setParameter("above", above.isEmpty() ? List.of("") : above)
+                .setParameter("minScore", minScore).setParameter("max", max).getResultList();
+        return rows.stream().map(r -> new Scored((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
+    }
+
+    /** A topic id with its similarity score. */
+    public record Scored(UUID id, double score) {
     }
 
     /**

@@ -37,16 +37,17 @@ public enum TopicStatus {
     MERGED;
 
     /** What a person may do to a topic. */
-    public enum Action { EDIT, SUBMIT, ACCEPT, REJECT, CONVERT, WITHDRAW, ESCALATE, HAND_DOWN, RECEIVE, RETURN, MERGE }
+    public enum Action { EDIT, SUBMIT, ACCEPT, REJECT, CONVERT, WITHDRAW, ESCALATE, HAND_DOWN, RECEIVE, RETURN, MERGE, ATTACH }
 
     private static final Map<TopicStatus, Map<Action, TopicStatus>> MOVES = Map.of(
-            DRAFT, Map.of(Action.EDIT, DRAFT, Action.SUBMIT, SUBMITTED, Action.WITHDRAW, WITHDRAWN),
+            DRAFT, Map.of(Action.EDIT, DRAFT, Action.SUBMIT, SUBMITTED, Action.WITHDRAW, WITHDRAWN, Action.ATTACH, DRAFT),
             SUBMITTED, Map.of(Action.EDIT, SUBMITTED, Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED,
                     Action.CONVERT, CONVERTED, Action.WITHDRAW, WITHDRAWN, Action.ESCALATE, ESCALATED, Action.HAND_DOWN, ESCALATED,
-                    Action.MERGE, MERGED),
+                    Action.MERGE, MERGED, Action.ATTACH, SUBMITTED),
             // The receiving level takes it (it waits for screening there) or returns it (it waits where it was).
-            ESCALATED, Map.of(Action.RECEIVE, SUBMITTED, Action.RETURN, SUBMITTED),
-            ACCEPTED, Map.of(Action.WITHDRAW, WITHDRAWN, Action.MERGE, MERGED));
+            ESCALATED, Map.of(Action.RECEIVE, SUBMITTED, Action.RETURN, SUBMITTED, Action.ATTACH, ESCALATED),
+            // Attachments are the topic's evidence until it is scheduled; later evidence belongs to the session or the case.
+            ACCEPTED, Map.of(Action.WITHDRAW, WITHDRAWN, Action.MERGE, MERGED, Action.ATTACH, ACCEPTED));
 
     /** Statuses only the proposer and the territory's staff see (a DRAFT only its author). */
     public static final List<TopicStatus> PRIVATE = List.of(SUBMITTED, ESCALATED, REJECTED, WITHDRAWN, CONVERTED, MERGED);

@@ -16,6 +16,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.shangliang.topics.domain.TopicFilter;
+import org.shangliang.topics.domain.Channel;
+import org.shangliang.commons.security.Caller;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -88,16 +93,54 @@ public class TopicResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List topics", description = "Newest first, keyset-paginated: pass the `nextCursor` of a page as `cursor` to get the next one.")
+    @Operation(summary = "List and search topics (检索)", description = "The topics the caller may see, narrowed by any of the filters, "
+            + "newest first or most supported first, keyset-paginated: pass the `nextCursor` of a page as `cursor` to get the next one "
+            + "(with the same filters and sort). `q` finds Chinese text without word breaks: every two neighbouring characters of the query "
+            + "must appear in the title or description, so 蜜梨 finds 建蜜梨销售网点 and 确权 finds 第三轮土地确权; a query needs two characters.")
     @APIResponse(responseCode = "200", description = "One page of topics")
+    @APIResponse(responseCode = "403", description = "`proposer` names someone else and the caller may not see proposers",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`territory` is not in the directory",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<TopicView> listTopics(
             @Parameter(description = "Only topics in this status") @QueryParam("status") TopicStatus status,
             @Parameter(description = "Only topics inside this territory (division-code prefix)", example = "330421003")
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @Parameter(description = "Only topics of this level") @QueryParam("level") Level level,
+            @Parameter(description = "Words to find in title or description, two characters or more", example = "蜜梨")
+            @QueryParam("q") @Size(min = 2, max = 50) @Pattern(regexp = "(?s).*[\\p{L}\\p{N}]{2}.*", message = "{shangliang.search-text}") String q,
+            @Parameter(description = "Only topics with this theme", example = "农业") @QueryParam("theme") @Size(max = 40) String theme,
+            @Parameter(description = "Only topics that came in through this channel") @QueryParam("channel") Channel channel,
+            @Parameter(description = "Only topics submitted in this year (China time)", example = "2026") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "Only topics of this proposer (token subject); `me` for one's own. Others' only for staff", example = "me")
+            @QueryParam("proposer") @Size(max = 200) String proposer,
+            @Parameter(description = "true: only topics whose supports reached the threshold; false: only those that did not")
+            @QueryParam("flagged") Boolean flagged,
+            @Parameter(description = "NEWEST (default) or MOST_SUPPORTED") @QueryParam("sort") @DefaultValue("NEWEST") TopicFilter.Sort sort,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
-        return topics.list(status, territory, level, cursor, limit, caller.get());
+        Caller who = caller.get();
+        String proposerSubject = "me".equals(proposer) ? who.subject() : proposer;
+        TopicFilter filter = new TopicFilter(status, territory, level, q == null ? null : q.strip(), theme == null ? null : theme.strip(),
+                channel, year, proposerSubject, flagged, sort);
+        return topics.list(filter, cursor, limit, who);
+    }
+
+    @GET
+    @Path("/similar")
+    @Authenticated
+    @Operation(summary = "Topics like a title (查重, dry run)", description = "What a submission would list as similar, while the proposer is still typing: "
+            + "topics of the territory, its subtree and the territories above it, from the last year, whose titles share enough "
+            + "two-character pairs with `title` (土地确权协商 and 第三轮土地确权 find each other), best first, at most 5, only those the caller may see.")
+    @APIResponse(responseCode = "200", description = "Similar topics, best first (empty when none)")
+    @APIResponse(responseCode = "422", description = "`territory` is not in the directory",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TopicViews.SimilarTopicView> findSimilarTopics(
+            @Parameter(description = "The title being typed", required = true, example = "建蜜梨销售网点")
+            @QueryParam("title") @NotBlank @Size(max = 120) String title,
+            @Parameter(description = "The territory the topic would be filed in", required = true, example = "330421003201")
+            @QueryParam("territory") @NotNull @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory) {
+        return topics.similar(title.strip(), territory, caller.get());
     }
 
     @GET

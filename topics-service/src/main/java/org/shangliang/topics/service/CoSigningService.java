@@ -47,7 +47,7 @@ public class CoSigningService {
 
     @Transactional
     public List<CoSignerView> invite(UUID id, List<String> subjects, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         if (!topic.isAuthor(caller.subject())) {
             throw Access.forbidden(Text.of("只有提出人可以邀请联名", "Only the proposer invites co-signers"));
         }
@@ -90,7 +90,7 @@ public class CoSigningService {
 
     /** A read: the proposer and the territory's staff see every invitation; others who see the topic, the confirmed co-signers' names. */
     public List<CoSignerView> list(UUID id, Caller caller) {
-        return view(visible(id, caller), caller);
+        return view(topics.visible(id, caller), caller);
     }
 
     private List<CoSignerView> view(Topic topic, Caller caller) {
@@ -107,10 +107,6 @@ public class CoSigningService {
         }
     }
 
-    private Topic visible(UUID id, Caller caller) {
-        return topics.findByIdOptional(id).filter(t -> TopicAccess.canSee(t, caller)).orElseThrow(() -> ApiException.notFound(
-                Text.of("没有编号为 " + id + " 的议题", "No topic with id " + id)));
-    }
 
     private static ApiException noInvitation(UUID id) {
         return ApiException.notFound(Text.of("您没有收到议题 " + id + " 的联名邀请", "You have no invitation to co-sign topic " + id));

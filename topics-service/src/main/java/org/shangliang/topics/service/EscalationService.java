@@ -56,7 +56,7 @@ public class EscalationService {
 
     @Transactional
     public HopView send(UUID id, String ifMatch, String toTerritory, String reason, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         if (!TopicAccess.canScreen(topic, caller)) {
             throw Access.forbidden(Text.of("只有本辖区的组织者或县政协机关可以上报或下转议题", "Only organizers and CPPCC staff of the topic's territory send it to another level"));
         }
@@ -90,7 +90,7 @@ public class EscalationService {
 
     @Transactional
     public HopView receive(UUID id, String ifMatch, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         TopicHop hop = pendingFor(topic, caller);
         Preconditions.requireIfMatch(ifMatch, topic.version());
         topic.received(hop.toCode(), hop.toLevel());
@@ -105,7 +105,7 @@ public class EscalationService {
 
     @Transactional
     public HopView returnTopic(UUID id, String ifMatch, String reason, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         TopicHop hop = pendingFor(topic, caller);
         Preconditions.requireIfMatch(ifMatch, topic.version());
         topic.returned();
@@ -120,7 +120,7 @@ public class EscalationService {
 
     /** The topic's hops, oldest first (a read: no transaction). */
     public List<HopView> history(UUID id, Caller caller) {
-        visible(id, caller);
+        topics.visible(id, caller);
         LocalDate today = today();
         return hops.of(id).stream().map(h -> HopView.of(h, today)).toList();
     }
@@ -173,8 +173,4 @@ public class EscalationService {
         return d;
     }
 
-    private Topic visible(UUID id, Caller caller) {
-        return topics.findByIdOptional(id).filter(t -> TopicAccess.canSee(t, caller)).orElseThrow(() -> ApiException.notFound(
-                Text.of("没有编号为 " + id + " 的议题", "No topic with id " + id)));
-    }
 }

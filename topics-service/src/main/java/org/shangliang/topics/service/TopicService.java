@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.Outbox;
 import org.shangliang.commons.http.Cursor;
+import org.shangliang.commons.http.RankedCursor;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.http.YearlyNumbers;
 import org.shangliang.commons.problem.ApiException;
@@ -27,6 +28,8 @@ import org.shangliang.topics.domain.Topic;
 import org.shangliang.topics.domain.TopicAccess;
 import org.shangliang.topics.domain.TopicRepository;
 import org.shangliang.topics.domain.TopicStatus;
+import org.shangliang.topics.domain.TopicFilter;
+import org.shangliang.topics.api.TopicViews.SimilarTopicView;
 import org.shangliang.topics.config.TopicsConfig;
 import org.shangliang.topics.messaging.out.TopicAccepted;
 import org.shangliang.topics.messaging.out.TopicConverted;
@@ -60,6 +63,7 @@ public class TopicService {
     @Inject DirectoryService directory;
     @Inject TopicsConfig config;
     @Inject CoSignerRepository cosigners;
+    @Inject SimilarTopics similar;
 
     @Transactional
     public TopicView submit(SubmitTopic request, Caller caller) {
@@ -82,10 +86,10 @@ public class TopicService {
         if (draft) {
             timeline.persist(new TimelineEntry(topic.id(), topic.createdAt(), "DRAFTED", "保存草稿", SERVICE, null, null));
             audit.record(caller, "topic.draft", "Topic", topic.id(), null);
-        } else {
-            submitted(topic, caller);
+            return TopicView.of(topic, true, true);
         }
-        return TopicView.of(topic, true, true);
+        submitted(topic, caller);
+        return TopicView.of(topic, true, true).withSimilar(similar.like(topic.title(), topic.territoryCode(), caller, topic.id()));
     }
 
     /** What every submission does: the timeline entry (naming the grid worker of a proxy intake), the event, the audit. */
@@ -100,20 +104,20 @@ public class TopicService {
     /** A draft is submitted: it takes its number now. */
     @Transactional
     public TopicView submitDraft(UUID id, String ifMatch, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         if (!topic.isAuthor(caller.subject())) {
             throw Access.forbidden(Text.of("只有作者可以提交草稿", "Only its author submits a draft"));
         }
         Preconditions.requireIfMatch(ifMatch, topic.version());
         topic.submitDraft(topic.status() == TopicStatus.DRAFT ? numbers.next("YT") : null);
         submitted(topic, caller);
-        return flushed(topic, caller);
+        return flushed(topic, caller).withSimilar(similar.like(topic.title(), topic.territoryCode(), caller, topic.id()));
     }
 
     /** 撤回 by the proposer (or the grid worker who filed it), before it is scheduled. */
     @Transactional
     public TopicView withdraw(UUID id, String ifMatch, WithdrawTopic request, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         if (!TopicAccess.canWithdraw(topic, caller)) {
             throw Access.forbidden(Text.of("只有提出人可以撤回议题", "Only the proposer withdraws a topic"));
         }
@@ -185,19 +189,37 @@ public class TopicService {
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public TopicView get(UUID id, Caller caller) {
-        return view(visible(id, caller), caller);
+        return view(topics.visible(id, caller), caller);
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
-    public PageView<TopicView> list(TopicStatus status, String territory, Level level, String cursor, int limit, Caller caller) {
-        if (territory != null) directory.knownTerritory("territory", territory);
-        List<Topic> rows = topics.page(caller, status, territory, level, Cursor.decode(cursor), limit);
+    /**
+     * Lists and searches (检索) in one: the filter narrows, the caller's visibility rules always
+     * apply. A proposer filter is the caller's own subject, or staff who may see proposers.
+     */
+    public PageView<TopicView> list(TopicFilter filter, String cursor, int limit, Caller caller) {
+        if (filter.territory() != null) directory.knownTerritory("territory", filter.territory());
+        if (filter.proposer() != null && !filter.proposer().equals(caller.subject())
+                && !caller.isAny(Roles.ORGANIZER, Roles.CPPCC_STAFF, Roles.LEADER, Roles.GRID_WORKER)) {
+            throw Access.forbidden(Text.of("只能按本人查询提出的议题", "You may list by proposer only your own topics"));
+        }
+        if (filter.sort() == TopicFilter.Sort.MOST_SUPPORTED) {
+            List<Topic> rows = topics.page(caller, filter, RankedCursor.decode(cursor), limit);
+            return PageView.ranked(rows, limit, t -> view(t, caller), t -> new RankedCursor(t.supportCount(), t.createdAt(), t.id()));
+        }
+        List<Topic> rows = topics.page(caller, filter, Cursor.decode(cursor), limit);
         return PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.createdAt(), t.id()));
+    }
+
+    /** 查重 while typing: topics like {@code title} in {@code territory} that the caller may see. */
+    public List<SimilarTopicView> similar(String title, String territory, Caller caller) {
+        directory.knownTerritory("territory", territory);
+        return similar.like(title, territory, caller, null);
     }
 
     @Transactional
     public TopicView edit(UUID id, String ifMatch, EditTopic request, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         if (!TopicAccess.canEdit(topic, caller)) {
             throw Access.forbidden(Text.of("只有提出人或本辖区工作人员可以修改议题", "Only the proposer or staff of the territory may edit a topic"));
         }
@@ -233,7 +255,7 @@ public class TopicService {
     /** 附议: one per person and topic, kept by the table's primary key even when two requests race. */
     @Transactional
     public SupportView support(UUID id, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         if (topic.isAuthor(caller.subject())) {
             throw ApiException.conflict(Text.of("不能附议自己提出的议题", "You cannot support your own topic"));
         }
@@ -259,7 +281,7 @@ public class TopicService {
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public List<TimelineEntryView> timeline(UUID id, Caller caller) {
-        visible(id, caller);
+        topics.visible(id, caller);
         return timeline.of(id).stream().map(TimelineEntryView::of).toList();
     }
 
@@ -274,16 +296,11 @@ public class TopicService {
     }
 
     private Topic screenable(UUID id, Caller caller) {
-        Topic topic = visible(id, caller);
+        Topic topic = topics.visible(id, caller);
         if (!TopicAccess.canScreen(topic, caller)) {
             throw Access.forbidden(Text.of("只有本辖区的组织者或县政协机关可以审核议题", "Only organizers of the territory or the county CPPCC office may screen a topic"));
         }
         return topic;
     }
 
-    /** A topic the caller may not see does not exist for them: 404, not 403. */
-    private Topic visible(UUID id, Caller caller) {
-        return topics.findByIdOptional(id).filter(t -> TopicAccess.canSee(t, caller)).orElseThrow(() -> ApiException.notFound(
-                Text.of("没有编号为 " + id + " 的议题", "No topic with id " + id)));
-    }
 }

@@ -33,7 +33,7 @@ class TopicRulesTest {
         assertEquals(TopicStatus.CONVERTED, TopicStatus.SUBMITTED.next(TopicStatus.Action.CONVERT));
         ApiException refused = assertThrows(ApiException.class, () -> TopicStatus.ACCEPTED.next(TopicStatus.Action.REJECT));
         assertEquals(409, refused.status());
-        assertTrue(refused.detail().en().contains("Allowed from ACCEPTED: MERGE, WITHDRAW"), refused.detail().en());
+        assertTrue(refused.detail().en().contains("Allowed from ACCEPTED: ATTACH, MERGE, WITHDRAW"), refused.detail().en());
         for (TopicStatus s : TopicStatus.values()) {
             if (s != TopicStatus.SUBMITTED) {
                 assertFalse(s.allowed().contains(TopicStatus.Action.ACCEPT) || s.allowed().contains(TopicStatus.Action.REJECT), s + " allows no screening decision");
@@ -43,7 +43,7 @@ class TopicRulesTest {
 
     @Test
     void a_draft_is_edited_submitted_or_withdrawn_and_withdrawal_ends_before_scheduling() {
-        assertEquals(Set.of(TopicStatus.Action.EDIT, TopicStatus.Action.SUBMIT, TopicStatus.Action.WITHDRAW), TopicStatus.DRAFT.allowed());
+        assertEquals(Set.of(TopicStatus.Action.EDIT, TopicStatus.Action.SUBMIT, TopicStatus.Action.WITHDRAW, TopicStatus.Action.ATTACH), TopicStatus.DRAFT.allowed());
         assertEquals(TopicStatus.WITHDRAWN, TopicStatus.ACCEPTED.next(TopicStatus.Action.WITHDRAW));
         for (TopicStatus s : List.of(TopicStatus.SCHEDULED, TopicStatus.DELIBERATED, TopicStatus.IN_FOLLOW_UP, TopicStatus.REJECTED,
                 TopicStatus.WITHDRAWN, TopicStatus.CONVERTED)) {

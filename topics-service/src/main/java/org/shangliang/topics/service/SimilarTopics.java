@@ -1,0 +1,59 @@
+package org.shangliang.topics.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.shangliang.commons.security.Caller;
+import org.shangliang.topics.api.TopicViews.SimilarTopicView;
+import org.shangliang.topics.config.TopicsConfig;
+import org.shangliang.topics.domain.Topic;
+import org.shangliang.topics.domain.TopicAccess;
+import org.shangliang.topics.domain.TopicRepository;
+import org.shangliang.topics.domain.TopicRepository.Scored;
+import org.shangliang.topics.domain.TopicStatus;
+
+/**
+ * 查重: topics like a new one, in its territory's subtree and the territories above it, within a
+ * window of time, best first — shown at submission and while the proposer types, so that a
+ * villager can support the topic that exists rather than file it again. Only topics the caller may
+ * see are shown.
+ */
+@ApplicationScoped
+public class SimilarTopics {
+
+    /** Topics still in play; drafts, withdrawn, merged-away and closed ones are not offered. */
+    static final List<TopicStatus> LOOKED_AT = List.of(TopicStatus.SUBMITTED, TopicStatus.ESCALATED, TopicStatus.ACCEPTED,
+            TopicStatus.SCHEDULED, TopicStatus.DELIBERATED, TopicStatus.IN_FOLLOW_UP);
+
+    @Inject TopicRepository topics;
+    @Inject TopicsConfig config;
+
+    /** @param except a topic to leave out (the one just submitted), or null */
+    public List<SimilarTopicView> like(String title, String territory, Caller caller, UUID except) {
+        TopicsConfig.Duplicates d = config.duplicates();
+        List<String> above = territoryAncestors(territory);
+        // A few more than shown: some may be hidden from this caller.
+        List<Scored> scored = topics.similar(title, territory, above, LOOKED_AT, Instant.now().minus(Duration.ofDays(d.windowDays())),
+                d.minScore(), d.max() * 4, except);
+        if (scored.isEmpty()) return List.of();
+        Map<UUID, Topic> byId = topics.list("id in ?1", scored.stream().map(Scored::id).toList()).stream()
+                .collect(Collectors.toMap(Topic::id, Function.identity()));
+        return scored.stream().filter(s -> byId.containsKey(s.id()) && TopicAccess.canSee(byId.get(s.id()), caller))
+                .limit(d.max()).map(s -> SimilarTopicView.of(byId.get(s.id()), s.score())).toList();
+    }
+
+    /** The codes above a division code (330421003201 → 330421, 330421003); none for a cross-region entry. */
+    static List<String> territoryAncestors(String code) {
+        java.util.ArrayList<String> codes = new java.util.ArrayList<>();
+        if (code.chars().allMatch(Character::isDigit)) {
+            for (int n = 6; n < code.length(); n += 3) codes.add(code.substring(0, n));
+        }
+        return codes;
+    }
+}
