@@ -132,6 +132,8 @@ class TopicSecurityTest {
     @Test
     void role_matrix_every_endpoint_every_role() {
         String[] all = Roles.ALL;
+        String planTownship = Fixtures.unusedCode(JIASHAN); // plans are one per year and territory: a township of this run's own
+        Fixtures.inDirectory(planTownship, "矩阵计划镇");
         // Everyone acts county-wide here, so only the role decides; territories are tested below.
         for (String role : all) {
             String token = TestTokens.as(role, JIASHAN).subject(role + "-matrix").token();
@@ -199,7 +201,52 @@ class TopicSecurityTest {
                 expect(role, as(token).header("If-Match", "\"0\"").post("/api/v1/topics/{id}/submit", draft).statusCode(), true, "submit their own draft");
             }
             directoryRow(role, token);
+            planRow(role, token, planTownship, 2000 + java.util.Arrays.asList(all).indexOf(role));
+            serviceDayRow(role, token);
         }
+    }
+
+    /** 双联: a member records their own service day, the office records for any; staff of the territory read the report. */
+    private static void serviceDayRow(String role, String roleToken) {
+        // Logins are unique in the directory: a fresh one per run; the member acts under it.
+        String login = (MEMBER.equals(role) ? "member-matrix-" : "someone-else-") + UUID.randomUUID();
+        String token = MEMBER.equals(role) ? TestTokens.as(MEMBER, JIASHAN).subject(login).token() : roleToken;
+        String member = as(STAFF).contentType(ContentType.JSON).body("{\"name\": \"矩阵委员\", \"sector\": \"农业界\", \"gridCode\": \"%s\", \"subject\": \"%s\"}"
+                .formatted(Fixtures.freshVillage(), login)).post("/api/v1/directory/members").then().statusCode(201).extract().path("id");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        expect(role, as(token).contentType(ContentType.JSON).body("{\"kind\": \"FORUM\", \"occurredOn\": \"%s\", \"summary\": \"议事\"}".formatted(today))
+                .post("/api/v1/service-days/members/{id}", member).statusCode(), List.of(MEMBER, CPPCC_STAFF).contains(role), "record a member's service day");
+        expect(role, as(token).get("/api/v1/service-days/members/{id}", member).statusCode(),
+                List.of(MEMBER, CPPCC_STAFF, LEADER, ORGANIZER).contains(role), "read a member's service days");
+        expect(role, as(token).queryParam("territory", JIASHAN).get("/api/v1/service-days/report").statusCode(),
+                List.of(CPPCC_STAFF, LEADER, ORGANIZER).contains(role), "read the service-day report");
+    }
+
+    /** The annual plan: drafted by cppcc_staff, approved by a leader, drafts seen by both, published plans by everyone. */
+    private static void planRow(String role, String token, String township, int year) {
+        String body = "{\"year\": %d, \"territoryCode\": \"%s\", \"title\": \"矩阵计划\"}";
+        expect(role, as(token).contentType(ContentType.JSON).body(body.formatted(year + 50, township)).post("/api/v1/plans").statusCode(),
+                CPPCC_STAFF.equals(role), "start a plan");
+        String plan = as(STAFF).contentType(ContentType.JSON).body(body.formatted(year, township)).post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        expect(role, as(token).get("/api/v1/plans").statusCode(), true, "list plans");
+        expect(role, as(token).get("/api/v1/plans/{id}", plan).statusCode(), List.of(CPPCC_STAFF, LEADER).contains(role), "read a draft plan");
+        String topic = submitAs(STAFF, township);
+        as(STAFF).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", topic).then().statusCode(200);
+        expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"items\": [{\"topicId\": \"" + topic + "\"}]}")
+                .put("/api/v1/plans/{id}/items", plan).statusCode(), CPPCC_STAFF.equals(role), "set a plan's topics");
+        if (!CPPCC_STAFF.equals(role)) {
+            as(STAFF).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"items\": [{\"topicId\": \"" + topic + "\"}]}")
+                    .put("/api/v1/plans/{id}/items", plan).then().statusCode(200);
+        }
+        expect(role, as(token).header("If-Match", "\"1\"").post("/api/v1/plans/{id}/approve", plan).statusCode(), LEADER.equals(role), "approve a plan");
+        if (!LEADER.equals(role)) {
+            as(TestTokens.as(LEADER, JIASHAN).token()).header("If-Match", "\"1\"").post("/api/v1/plans/{id}/approve", plan).then().statusCode(200);
+        }
+        expect(role, as(token).header("If-Match", "\"2\"").post("/api/v1/plans/{id}/publish", plan).statusCode(), CPPCC_STAFF.equals(role), "publish a plan");
+        if (!CPPCC_STAFF.equals(role)) as(STAFF).header("If-Match", "\"2\"").post("/api/v1/plans/{id}/publish", plan).then().statusCode(200);
+        expect(role, as(token).get("/api/v1/plans/{id}", plan).statusCode(), true, "read a published plan");
+        expect(role, as(token).get("/api/v1/plans/{id}/statistics", plan).statusCode(), true, "read a plan's statistics");
+        expect(role, as(token).get("/api/v1/plans/{id}/amendments", plan).statusCode(), true, "read a plan's amendments");
     }
 
     /** The directory: every endpoint read by everyone signed in, changed by cppcc_staff only. */

@@ -73,6 +73,14 @@ public class DirectoryRepository {
         return page(Member.class, q, "createdAt desc, id desc", limit);
     }
 
+    /** Every active member linked to a grid inside the territory, by grid and name (a county has hundreds, not millions). */
+    public List<Member> activeMembersWithin(String territory) {
+        KeysetQuery q = new KeysetQuery().within("gridCode", territory).where("retiredAt is null", Map.of());
+        var query = em().createQuery("from Member where " + q.query() + " order by gridCode, name, id", Member.class);
+        q.params().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     /** Newest first. */
     public List<ServiceTeam> serviceTeams(String territory, String sector, boolean includeRetired, Cursor cursor, int limit) {
         KeysetQuery q = new KeysetQuery().within("townshipCode", territory).eq("sector", sector).after(cursor, "createdAt", "id");

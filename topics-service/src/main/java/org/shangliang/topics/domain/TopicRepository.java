@@ -61,10 +61,19 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
     }
 
     /**
+     * Plans this transaction's queries for their own parameters, never from a generic plan: how
+     * rare a searched bigram is, or how small a territory sorted by supports, decides between two
+     * very different plans (a generic plan walked a million rows for a rare word).
+     */
+    public void planForTheseValues() {
+        getEntityManager().createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
+    }
+
+    /**
      * 查重: topics whose titles share character bigrams with {@code title}, scored by the Dice
      * coefficient of the two titles' bigrams (1: the same bigrams), best first. Looked for among
      * the topics of {@code territory}'s subtree and of the territories above it, in the statuses
-     * given, since {@code since}; only the 500 newest that share any bigram are scored, so a
+     * given, since {@code since}; only the 200 newest that share any bigram are scored, so a
      * county-wide search stays bounded.
      *
      * @return (topic id, score) pairs with a score of at least {@code minScore}
@@ -80,7 +89,7 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
                     from topic t, (select topic_grams(:title) as g) q
                     where t.search_grams && q.g and t.status in (:statuses) and t.created_at >= :since and t.id <> :except
                       and (left(t.territory_code, :len) = :territory or t.territory_code in (:above))
-                    order by t.created_at desc limit 500) c
+                    order by t.created_at desc limit 200) c
                 where score >= :minScore
                 order by score desc, created_at desc limit :max""")
                 .setParameter("title", title).setParameter("statuses", statuses.stream().map(Enum::name).toList())

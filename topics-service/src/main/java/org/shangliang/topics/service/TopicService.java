@@ -2,6 +2,7 @@ package org.shangliang.topics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -203,12 +204,20 @@ public class TopicService {
                 && !caller.isAny(Roles.ORGANIZER, Roles.CPPCC_STAFF, Roles.LEADER, Roles.GRID_WORKER)) {
             throw Access.forbidden(Text.of("只能按本人查询提出的议题", "You may list by proposer only your own topics"));
         }
-        if (filter.sort() == TopicFilter.Sort.MOST_SUPPORTED) {
-            List<Topic> rows = topics.page(caller, filter, RankedCursor.decode(cursor), limit);
-            return PageView.ranked(rows, limit, t -> view(t, caller), t -> new RankedCursor(t.supportCount(), t.createdAt(), t.id()));
+        boolean ranked = filter.sort() == TopicFilter.Sort.MOST_SUPPORTED;
+        Object position = ranked ? RankedCursor.decode(cursor) : Cursor.decode(cursor);
+        List<Topic> rows;
+        if (filter.text() != null || ranked) {
+            // A search or the other order: planned for its own values, inside a transaction for set_config's local scope.
+            rows = QuarkusTransaction.joiningExisting().call(() -> {
+                topics.planForTheseValues();
+                return topics.page(caller, filter, position, limit);
+            });
+        } else {
+            rows = topics.page(caller, filter, position, limit); // autocommit: one round trip
         }
-        List<Topic> rows = topics.page(caller, filter, Cursor.decode(cursor), limit);
-        return PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.createdAt(), t.id()));
+        return ranked ? PageView.ranked(rows, limit, t -> view(t, caller), t -> new RankedCursor(t.supportCount(), t.createdAt(), t.id()))
+                : PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.createdAt(), t.id()));
     }
 
     /** 查重 while typing: topics like {@code title} in {@code territory} that the caller may see. */

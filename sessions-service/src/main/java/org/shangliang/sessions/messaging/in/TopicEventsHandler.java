@@ -23,7 +23,7 @@ public class TopicEventsHandler implements EventHandler {
         // (only a topic waiting for screening moves): nothing to keep of them.
         return Subscriptions.stream("topics", "/shangliang/topics-service")
                 .handles("TopicAccepted", "TopicWithdrawn", "TopicMerged")
-                .ignores("TopicSubmitted", "TopicRejected", "TopicConverted", "TopicEscalated", "TopicEscalationAccepted", "TopicEscalationReturned")
+                .ignores("TopicSubmitted", "TopicRejected", "TopicConverted", "TopicEscalated", "TopicEscalationAccepted", "TopicEscalationReturned", "TopicPlanned")
                 .build();
     }
 
