@@ -60,25 +60,45 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
 
+    /** How long the planner's first choice for a search may run before the GIN plan is tried instead. */
+    public static final int FIRST_TRY_MS = 100;
+
     /**
-     * Plans this transaction's queries for their own parameters, never from a generic plan: how
-     * rare a searched bigram is, or how small a territory sorted by supports, decides between two
-     * very different plans (a generic plan walked a million rows for a rare word).
+     * Settings for this transaction's search or re-sorted list. Always planned for its own values,
+     * never from a generic plan: how rare a searched bigram is, or how small a territory sorted by
+     * supports, decides between two very different plans (a generic plan walked a million rows for
+     * a rare word). Inside a village or grid the territory's own index, walked in list order, finds
+     * a page sooner than decoding a common bigram's GIN entries, so bitmaps are left out there.
+     * The first try is cut short at {@link #FIRST_TRY_MS}: filters that rule each other out (a word
+     * never used in a status) make the planner walk the whole list; the second try
+     * ({@code fallback}) then takes the matches from the indexes and sorts them.
      */
-    public void planForTheseValues() {
-        getEntityManager().createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
+    public void planForTheseValues(TopicFilter filter, boolean fallback) {
+        StringBuilder sql = new StringBuilder("select set_config('plan_cache_mode', 'force_custom_plan', true)");
+        if (fallback) {
+            sql.append(", set_config('enable_indexscan', 'off', true)");
+        } else {
+            sql.append(", set_config('statement_timeout', '").append(FIRST_TRY_MS).append("ms', true)");
+            if (filter.text() != null && filter.territory() != null && filter.territory().length() >= 12) {
+                sql.append(", set_config('enable_bitmapscan', 'off', true)");
+            }
+        }
+        getEntityManager().createNativeQuery(sql.toString()).getSingleResult();
     }
+
+    /** How many of a subtree's newest topics the similarity check reads at most. */
+    static final int SIMILAR_CANDIDATES = 500;
 
     /**
      * 查重: topics whose titles share character bigrams with {@code title}, scored by the Dice
      * coefficient of the two titles' bigrams (1: the same bigrams), best first. Looked for among
-     * the topics of {@code territory}'s subtree and of the territories above it, in the statuses
-     * given, since {@code since}; only the 200 newest that share any bigram are scored, so a
-     * county-wide search stays bounded.
+     * the newest {@value #SIMILAR_CANDIDATES} topics of {@code territory}'s subtree submitted since
+     * {@code since}, in the statuses given: a village's whole year, a county's last weeks, and the
+     * same bounded cost for both (it runs on every submission).
      *
      * @return (topic id, score) pairs with a score of at least {@code minScore}
      */
-    public List<Scored> similar(String title, String territory, List<String> above, List<TopicStatus> statuses, java.time.Instant since,
+    public List<Scored> similar(String title, String territory, List<TopicStatus> statuses, java.time.Instant since,
                                 double minScore, int max, UUID except) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
@@ -86,16 +106,16 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
                     select t.id, t.created_at,
                            2.0 * cardinality(array(select unnest(t.title_grams) intersect select unnest(q.g)))
                                / nullif(cardinality(t.title_grams) + cardinality(q.g), 0) as score
-                    from topic t, (select topic_grams(:title) as g) q
-                    where t.search_grams && q.g and t.status in (:statuses) and t.created_at >= :since and t.id <> :except
-                      and (left(t.territory_code, :len) = :territory or t.territory_code in (:above))
-                    order by t.created_at desc limit 200) c
+                    from (select id, created_at, title_grams from topic
+                          where %s and status in (:statuses) and created_at >= :since and id <> :except
+                          order by created_at desc, id desc limit %d) t,
+                         (select topic_grams(:title) as g) q
+                    where t.title_grams && q.g) c
                 where score >= :minScore
-                order by score desc, created_at desc limit :max""")
+                order by score desc, created_at desc limit :max""".formatted(Territories.within("territory_code", "territory", territory), SIMILAR_CANDIDATES))
                 .setParameter("title", title).setParameter("statuses", statuses.stream().map(Enum::name).toList())
                 .setParameter("since", since).setParameter("except", except == null ? new UUID(0, 0) : except)
-                .setParameter("len", territory.length()).setParameter("territory", territory)
-                .setParameter("above", above.isEmpty() ? List.of("") : above)
+                .setParameter("territory", Territories.subtreeKey(territory))
                 .setParameter("minScore", minScore).setParameter("max", max).getResultList();
         return rows.stream().map(r -> new Scored((UUID) r[0], ((Number) r[1]).doubleValue())).toList();
     }

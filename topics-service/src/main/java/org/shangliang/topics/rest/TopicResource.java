@@ -108,7 +108,7 @@ public class TopicResource {
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @Parameter(description = "Only topics of this level") @QueryParam("level") Level level,
             @Parameter(description = "Words to find in title or description, two characters or more", example = "蜜梨")
-            @QueryParam("q") @Size(min = 2, max = 50) @Pattern(regexp = "(?s).*[\\p{L}\\p{N}]{2}.*", message = "{shangliang.search-text}") String q,
+            @QueryParam("q") @Size(min = 2, max = 50) String q,
             @Parameter(description = "Only topics with this theme", example = "农业") @QueryParam("theme") @Size(max = 40) String theme,
             @Parameter(description = "Only topics that came in through this channel") @QueryParam("channel") Channel channel,
             @Parameter(description = "Only topics submitted in this year (China time)", example = "2026") @QueryParam("year") @Min(2000) @Max(2100) Integer year,
@@ -130,7 +130,7 @@ public class TopicResource {
     @Path("/similar")
     @Authenticated
     @Operation(summary = "Topics like a title (查重, dry run)", description = "What a submission would list as similar, while the proposer is still typing: "
-            + "topics of the territory, its subtree and the territories above it, from the last year, whose titles share enough "
+            + "topics of the territory and its subtree (the newest 500), from the last year, whose titles share enough "
             + "two-character pairs with `title` (土地确权协商 and 第三轮土地确权 find each other), best first, at most 5, only those the caller may see.")
     @APIResponse(responseCode = "200", description = "Similar topics, best first (empty when none)")
     @APIResponse(responseCode = "422", description = "`territory` is not in the directory",

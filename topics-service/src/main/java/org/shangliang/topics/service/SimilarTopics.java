@@ -19,8 +19,7 @@ import org.shangliang.topics.domain.TopicRepository.Scored;
 import org.shangliang.topics.domain.TopicStatus;
 
 /**
- * 查重: topics like a new one, in its territory's subtree and the territories above it, within a
- * window of time, best first — shown at submission and while the proposer types, so that a
+ * 查重: topics like a new one, in its territory's subtree, within a window of time, best first — shown at submission and while the proposer types, so that a
  * villager can support the topic that exists rather than file it again. Only topics the caller may
  * see are shown.
  */
@@ -37,23 +36,13 @@ public class SimilarTopics {
     /** @param except a topic to leave out (the one just submitted), or null */
     public List<SimilarTopicView> like(String title, String territory, Caller caller, UUID except) {
         TopicsConfig.Duplicates d = config.duplicates();
-        List<String> above = territoryAncestors(territory);
         // A few more than shown: some may be hidden from this caller.
-        List<Scored> scored = topics.similar(title, territory, above, LOOKED_AT, Instant.now().minus(Duration.ofDays(d.windowDays())),
+        List<Scored> scored = topics.similar(title, territory, LOOKED_AT, Instant.now().minus(Duration.ofDays(d.windowDays())),
                 d.minScore(), d.max() * 4, except);
         if (scored.isEmpty()) return List.of();
         Map<UUID, Topic> byId = topics.list("id in ?1", scored.stream().map(Scored::id).toList()).stream()
                 .collect(Collectors.toMap(Topic::id, Function.identity()));
         return scored.stream().filter(s -> byId.containsKey(s.id()) && TopicAccess.canSee(byId.get(s.id()), caller))
                 .limit(d.max()).map(s -> SimilarTopicView.of(byId.get(s.id()), s.score())).toList();
-    }
-
-    /** The codes above a division code (330421003201 → 330421, 330421003); none for a cross-region entry. */
-    static List<String> territoryAncestors(String code) {
-        java.util.ArrayList<String> codes = new java.util.ArrayList<>();
-        if (code.chars().allMatch(Character::isDigit)) {
-            for (int n = 6; n < code.length(); n += 3) codes.add(code.substring(0, n));
-        }
-        return codes;
     }
 }

@@ -55,6 +55,8 @@ import org.shangliang.topics.api.TopicViews.TopicView;
 public class TopicService {
 
     static final String SERVICE = "topics-service";
+    /** A search needs one pair of neighbouring letters or digits: the index holds pairs (docs/decisions/0007-chinese-search.md). */
+    private static final java.util.regex.Pattern SEARCHABLE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]{2}");
 
     @Inject TopicRepository topics;
     @Inject TimelineRepository timeline;
@@ -200,6 +202,9 @@ public class TopicService {
      */
     public PageView<TopicView> list(TopicFilter filter, String cursor, int limit, Caller caller) {
         if (filter.territory() != null) directory.knownTerritory("territory", filter.territory());
+        if (filter.text() != null && !SEARCHABLE.matcher(filter.text()).find()) {
+            throw ApiException.badRequest("q", Text.of("检索词须含两个相连的文字或数字（如 蜜梨）", "q must hold two letters or digits side by side (e.g. 蜜梨)"));
+        }
         if (filter.proposer() != null && !filter.proposer().equals(caller.subject())
                 && !caller.isAny(Roles.ORGANIZER, Roles.CPPCC_STAFF, Roles.LEADER, Roles.GRID_WORKER)) {
             throw Access.forbidden(Text.of("只能按本人查询提出的议题", "You may list by proposer only your own topics"));
@@ -208,16 +213,32 @@ public class TopicService {
         Object position = ranked ? RankedCursor.decode(cursor) : Cursor.decode(cursor);
         List<Topic> rows;
         if (filter.text() != null || ranked) {
-            // A search or the other order: planned for its own values, inside a transaction for set_config's local scope.
-            rows = QuarkusTransaction.joiningExisting().call(() -> {
-                topics.planForTheseValues();
-                return topics.page(caller, filter, position, limit);
-            });
+            // A search or the other order: planned for its own values (set_config is local to a transaction), with a second try if the first plan is slow.
+            try {
+                rows = QuarkusTransaction.requiringNew().call(() -> {
+                    topics.planForTheseValues(filter, false);
+                    return topics.page(caller, filter, position, limit);
+                });
+            } catch (RuntimeException e) {
+                if (!cancelledByTimeout(e)) throw e;
+                rows = QuarkusTransaction.requiringNew().call(() -> {
+                    topics.planForTheseValues(filter, true);
+                    return topics.page(caller, filter, position, limit);
+                });
+            }
         } else {
             rows = topics.page(caller, filter, position, limit); // autocommit: one round trip
         }
         return ranked ? PageView.ranked(rows, limit, t -> view(t, caller), t -> new RankedCursor(t.supportCount(), t.createdAt(), t.id()))
                 : PageView.of(rows, limit, t -> view(t, caller), t -> new Cursor(t.createdAt(), t.id()));
+    }
+
+    /** PostgreSQL cancelled the statement at statement_timeout (SQLSTATE 57014). */
+    private static boolean cancelledByTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) return true;
+        }
+        return false;
     }
 
     /** 查重 while typing: topics like {@code title} in {@code territory} that the caller may see. */
