@@ -103,20 +103,17 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
     public List<Scored> similar(String title, String territory, List<TopicStatus> statuses, java.time.Instant since,
                                 double minScore, int max, UUID except) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select t.id, t.title_grams, q.g from
-                    (select id, created_at, title_grams from topic
-                     where %s and status in (:statuses) and created_at >= :since and id <> :except
-                     order by created_at desc, id desc limit %d) t,
-                    (select topic_grams(:title) as g) q
-                where t.title_grams && q.g
-                order by t.created_at desc, t.id desc""".formatted(Territories.within("territory_code", "territory", territory), SIMILAR_CANDIDATES))
-                .setParameter("title", title).setParameter("statuses", statuses.stream().map(Enum::name).toList())
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select id, grams from similar_candidates(:subtree, string_to_array(:statuses, ','), :since, :except, :title, :n)")
+                .setParameter("subtree", Territories.subtreeKey(territory))
+                .setParameter("statuses", String.join(",", statuses.stream().map(Enum::name).toList()))
                 .setParameter("since", since).setParameter("except", except == null ? new UUID(0, 0) : except)
-                .setParameter("territory", Territories.subtreeKey(territory)).getResultList();
+                .setParameter("title", title).setParameter("n", SIMILAR_CANDIDATES).getResultList();
+        // The first row is the new title's own bigrams (see V15).
+        java.util.Set<String> wanted = grams((String) rows.get(0)[1]);
         List<Scored> scored = new java.util.ArrayList<>();
-        for (Object[] r : rows) {
-            double score = dice(grams(r[1]), grams(r[2]));
+        for (Object[] r : rows.subList(1, rows.size())) {
+            double score = dice(grams((String) r[1]), wanted);
             if (score >= minScore) scored.add(new Scored((UUID) r[0], score));
         }
         // Stable: equal scores keep the newest first.
@@ -132,19 +129,8 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
         return 2.0 * common / (a.size() + b.size());
     }
 
-    private static java.util.Set<String> grams(Object column) {
-        Object[] values = column instanceof Object[] array ? array : column instanceof java.sql.Array sql ? sqlArray(sql) : new Object[0];
-        java.util.Set<String> set = new java.util.HashSet<>();
-        for (Object v : values) set.add(String.valueOf(v));
-        return set;
-    }
-
-    private static Object[] sqlArray(java.sql.Array array) {
-        try {
-            return (Object[]) array.getArray();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("could not read a text[] column", e);
-        }
+    private static java.util.Set<String> grams(String spaced) {
+        return spaced.isEmpty() ? java.util.Set.of() : java.util.Set.of(spaced.split(" "));
     }
 
     /** A topic id with its similarity score. */

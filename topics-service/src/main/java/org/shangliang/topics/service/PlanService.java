@@ -117,20 +117,19 @@ public class PlanService {
             Map<UUID, PlanItem> old = before.stream().collect(Collectors.toMap(PlanItem::topicId, Function.identity()));
             Map<UUID, Topic> all = new LinkedHashMap<>(byId);
             all.putAll(topicsOf(before));
+            // What changed, worked out first: the amendment's number goes on every event.
+            List<PlanItem> changed = new ArrayList<>();
             List<String> changes = new ArrayList<>();
-            List<java.util.function.IntConsumer> publish = new ArrayList<>();
             for (PlanItem item : next) {
                 PlanItem was = old.remove(item.topicId());
                 if (was != null && was.sameAs(item)) continue;
-                Topic t = all.get(item.topicId());
-                changes.add((was == null ? "新增 " : "调整 ") + t.number() + where(item));
-                publish.add(number -> planned(plan, item, t, number, now));
+                changed.add(item);
+                changes.add((was == null ? "新增 " : "调整 ") + all.get(item.topicId()).number() + where(item));
             }
             for (PlanItem gone : old.values()) changes.add("移出 " + all.get(gone.topicId()).number());
             if (changes.isEmpty()) throw ApiException.unprocessable("items", Text.of("修订没有改变任何内容", "The amendment changes nothing"));
             var recorded = plans.amend(plan.id(), reason, String.join("；", changes), caller.subject(), caller.name(), now);
-            // The amendment number on each event, so a reader can find the reason.
-            publish.forEach(p -> p.accept(recorded.number()));
+            for (PlanItem item : changed) planned(plan, item, all.get(item.topicId()), recorded.number(), now);
             for (PlanItem gone : old.values()) {
                 Topic t = all.get(gone.topicId());
                 outbox.publish(TopicPlanned.out(plan, t, recorded.number(), now));

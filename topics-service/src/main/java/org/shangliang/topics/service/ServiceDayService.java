@@ -50,7 +50,7 @@ public class ServiceDayService {
     /** A member records their own; the CPPCC office records for a member of its territory. */
     @Transactional
     public ActivityView record(UUID memberId, NewActivity request, Caller caller) {
-        Member member = visibleMember(memberId, caller);
+        Member member = findMember(memberId, caller);
         boolean self = caller.is(MEMBER) && caller.subject().equals(member.subject());
         boolean office = caller.is(CPPCC_STAFF) && member.gridCode() != null && caller.covers(member.gridCode());
         if (!self && !office) {
@@ -77,7 +77,7 @@ public class ServiceDayService {
 
     /** One member's month: the member, the office and leaders of their territory. */
     public MemberMonth month(UUID memberId, String month, Caller caller) {
-        Member member = visibleMember(memberId, caller);
+        Member member = findMember(memberId, caller);
         boolean self = caller.subject().equals(member.subject());
         boolean staff = caller.isAny(CPPCC_STAFF, LEADER, ORGANIZER) && member.gridCode() != null && caller.covers(member.gridCode());
         if (!self && !staff) {
@@ -109,7 +109,7 @@ public class ServiceDayService {
         return gridCode == null || gridCode.length() < 9 ? String.valueOf(gridCode) : gridCode.substring(0, 9);
     }
 
-    private Member visibleMember(UUID id, Caller caller) {
+    private Member findMember(UUID id, Caller caller) {
         return directory.member(id).orElseThrow(() -> ApiException.notFound(Text.of("没有编号为 " + id + " 的委员", "No member with id " + id)));
     }
 }

@@ -39,10 +39,17 @@ public class SimilarTopics {
         // A few more than shown: some may be hidden from this caller.
         List<Scored> scored = topics.similar(title, territory, LOOKED_AT, Instant.now().minus(Duration.ofDays(d.windowDays())),
                 d.minScore(), d.max() * 4, except);
-        if (scored.isEmpty()) return List.of();
-        Map<UUID, Topic> byId = topics.list("id in ?1", scored.stream().map(Scored::id).toList()).stream()
-                .collect(Collectors.toMap(Topic::id, Function.identity()));
-        return scored.stream().filter(s -> byId.containsKey(s.id()) && TopicAccess.canSee(byId.get(s.id()), caller))
-                .limit(d.max()).map(s -> SimilarTopicView.of(byId.get(s.id()), s.score())).toList();
+        // Loaded a few at a time, best first: usually the first few are all visible.
+        List<SimilarTopicView> shown = new java.util.ArrayList<>();
+        for (int from = 0; from < scored.size() && shown.size() < d.max(); from += d.max()) {
+            List<Scored> chunk = scored.subList(from, Math.min(from + d.max(), scored.size()));
+            Map<UUID, Topic> byId = topics.list("id in ?1", chunk.stream().map(Scored::id).toList()).stream()
+                    .collect(Collectors.toMap(Topic::id, Function.identity()));
+            for (Scored s : chunk) {
+                Topic t = byId.get(s.id());
+                if (t != null && TopicAccess.canSee(t, caller) && shown.size() < d.max()) shown.add(SimilarTopicView.of(t, s.score()));
+            }
+        }
+        return shown;
     }
 }

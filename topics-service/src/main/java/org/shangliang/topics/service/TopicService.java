@@ -195,7 +195,6 @@ public class TopicService {
         return view(topics.visible(id, caller), caller);
     }
 
-    /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     /**
      * Lists and searches (检索) in one: the filter narrows, the caller's visibility rules always
      * apply. A proposer filter is the caller's own subject, or staff who may see proposers.
