@@ -33,6 +33,13 @@ public class DirectoryRepository {
         em().flush();
     }
 
+    /** Which of {@code codes} already have a territory ({@code Territory}) or unit ({@code Unit}): one query for a whole seed. */
+    public java.util.Set<String> existingCodes(Class<? extends DirectoryEntry> type, java.util.Collection<String> codes) {
+        if (codes.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(em().createQuery("select e.code from " + type.getSimpleName() + " e where e.code in :codes", String.class)
+                .setParameter("codes", codes).getResultList());
+    }
+
     public Optional<Territory> territory(String code) {
         return Optional.ofNullable(code == null ? null : em().find(Territory.class, code));
     }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -73,6 +74,7 @@ public class DirectorySeed {
         }
         // The compacted topic is the other services' directory: when it has been lost (a new Kafka
         // cluster, a new namespace) while this database kept the entries, publish them all again.
+        // Before readiness, so that "ready and outbox drained" means the directory is on its way.
         if (added == 0 && directoryTopicIsEmpty()) {
             int republished = QuarkusTransaction.requiringNew().call(() -> directoryService.republishAll(Caller.system("directory-seed")));
             if (republished > 0) LOG.infof("the directory topic %s was empty: %d entries published again", config.topic(DirectoryStream.NAME), republished);
@@ -112,8 +114,11 @@ public class DirectorySeed {
         directory.lock(SEED_LOCK);
         Caller system = Caller.system("directory-seed");
         int added = 0;
+        Set<String> territories = directory.existingCodes(Territory.class, seed.territories().stream().map(SeedTerritory::code).toList());
+        List<SeedUnit> units = seed.units() == null ? List.of() : seed.units();
+        Set<String> unitCodes = directory.existingCodes(Unit.class, units.stream().map(SeedUnit::code).toList());
         for (SeedTerritory s : seed.territories()) {
-            if (directory.territory(s.code()).isPresent()) continue;
+            if (territories.contains(s.code())) continue;
             TerritoryKind kind = TerritoryKind.of(s.code());
             if (kind == null) throw new IllegalStateException("seed territory code " + s.code() + " is neither a division code nor a cross-region code");
             String parent = kind.parentKind() == null ? null : s.code().substring(0, s.code().length() - 3);
@@ -124,8 +129,8 @@ public class DirectorySeed {
             audit.record(system, "directory.territory.seed", "Territory", t.code(), t.name());
             added++;
         }
-        for (SeedUnit s : seed.units() == null ? List.<SeedUnit>of() : seed.units()) {
-            if (directory.unit(s.code()).isPresent()) continue;
+        for (SeedUnit s : units) {
+            if (unitCodes.contains(s.code())) continue;
             Unit u = Unit.create(s.code(), s.name(), s.territoryCode());
             directory.persist(u);
             directory.flush();

@@ -43,7 +43,9 @@ public class SimilarTopics {
         List<SimilarTopicView> shown = new java.util.ArrayList<>();
         for (int from = 0; from < scored.size() && shown.size() < d.max(); from += d.max()) {
             List<Scored> chunk = scored.subList(from, Math.min(from + d.max(), scored.size()));
-            Map<UUID, Topic> byId = topics.list("id in ?1", chunk.stream().map(Scored::id).toList()).stream()
+            // Read-only: shown, never changed, so Hibernate keeps no snapshot to check at commit.
+            Map<UUID, Topic> byId = topics.find("id in ?1", chunk.stream().map(Scored::id).toList())
+                    .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).stream()
                     .collect(Collectors.toMap(Topic::id, Function.identity()));
             for (Scored s : chunk) {
                 Topic t = byId.get(s.id());
