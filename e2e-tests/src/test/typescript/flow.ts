@@ -71,7 +71,11 @@ check(venue === null, "no venue given");
 const item = session.data.agenda[0];
 check(item !== undefined, "an agenda item");
 
-// 3. The outcome with one recommendation.
+// 3. The session is opened in the hall (开会), then the outcome with one recommendation.
+const started = await organizerSessions.POST("/api/v1/sessions/{id}/start", {
+  params: { path: { id: session.data.id }, header: { "If-Match": `"${session.data.version}"` } },
+});
+check(started.data?.status === "IN_PROGRESS", `start: ${started.response.status}`);
 const outcome = await organizerSessions.POST("/api/v1/sessions/{id}/agenda-items/{itemId}/outcomes", {
   params: { path: { id: session.data.id, itemId: item.id }, header: { "Idempotency-Key": randomUUID() } },
   body: { consensus: "换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。", decisionRule: "CONSENSUS",

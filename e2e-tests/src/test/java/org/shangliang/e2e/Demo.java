@@ -61,6 +61,14 @@ final class Demo {
             return this;
         }
 
+        /** 开会: the organizer opens the session in the hall; outcomes are recorded from now on. */
+        Loop startSession() {
+            int version = as(ORGANIZER).get(SESSIONS + "/api/v1/sessions/{id}", session).then().statusCode(200).extract().path("version");
+            as(ORGANIZER).header("If-Match", "\"" + version + "\"").post(SESSIONS + "/api/v1/sessions/{id}/start", session)
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
+            return this;
+        }
+
         JsonPath recordOutcome() {
             return as(ORGANIZER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                     .body("""

@@ -82,7 +82,7 @@ class FaultSuiteTest extends OnRunningPlatform {
     void a_relay_killed_after_kafka_committed_and_before_marking_republishes_and_the_outcome_is_applied_once() throws Exception {
         platform.terminate("sessions");
         platform.start("sessions", "sessions", Platform.SESSIONS, Map.of("SHANGLIANG_FAULTS_HALT_AFTER_PUBLISH", "OutcomeRecorded"));
-        Loop loop = new Loop().acceptTopic().scheduleSession();
+        Loop loop = new Loop().acceptTopic().scheduleSession().startSession();
         String outcome = loop.recordOutcome().getString("id"); // committed: the 201 came back
         assertTrue(platform.awaitExit("sessions", Duration.ofSeconds(30)), "the injected fault halted sessions-service after Kafka's commit");
         platform.restart("sessions");
@@ -106,7 +106,7 @@ class FaultSuiteTest extends OnRunningPlatform {
     void a_consumer_killed_after_its_commit_and_before_the_offset_commit_gets_the_event_again_and_applies_it_once() throws Exception {
         platform.terminate("followup");
         platform.start("followup", "followup", Platform.FOLLOWUP, Map.of("SHANGLIANG_FAULTS_HALT_AFTER_APPLY", "OutcomeRecorded"));
-        Loop loop = new Loop().acceptTopic().scheduleSession();
+        Loop loop = new Loop().acceptTopic().scheduleSession().startSession();
         loop.recordOutcome();
         assertTrue(platform.awaitExit("followup", Duration.ofSeconds(30)), "the injected fault halted followup-service after applying");
         assertEquals(1, cases(loop.topic), "the case committed before the halt");
@@ -234,7 +234,7 @@ class FaultSuiteTest extends OnRunningPlatform {
                 awaitTrue(() -> platform.ready(port), "service on " + port + " recovers by itself");
             }
             for (UUID t : during) awaitCount(() -> cases(t.toString()), 1, "an event that waited for the database is applied");
-            String caseId = new Loop().acceptTopic().scheduleSession().recordAndAwait();
+            String caseId = new Loop().acceptTopic().scheduleSession().startSession().recordAndAwait();
             assertTrue(caseId != null);
             int dead = deadLetters() - deadBefore;
             report("postgresql-stopped-20s", 0, 0, "dead-lettered=" + dead);

@@ -30,6 +30,7 @@ import org.shangliang.client.sessions.model.RecordOutcome;
 import org.shangliang.client.sessions.model.ScheduleSession;
 import org.shangliang.client.sessions.model.Session;
 import org.shangliang.client.sessions.model.SessionMode;
+import org.shangliang.client.sessions.model.SessionStatus;
 import org.shangliang.client.sessions.model.SessionType;
 import org.shangliang.client.topics.ApiException;
 import org.shangliang.client.topics.api.TopicsApi;
@@ -88,6 +89,8 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
                 .mode(SessionMode.IN_PERSON).territoryCode(VILLAGE).startsAt(OffsetDateTime.parse("2026-12-03T06:30:00Z")).agenda(List.of(topic.getId())),
                 UUID.randomUUID().toString(), null);
         assertNull(session.getVenue(), "a venue not given comes back as null");
+        Session started = sessions(ORGANIZER).startSession(session.getId(), "\"" + session.getVersion() + "\"", null);
+        assertEquals(SessionStatus.IN_PROGRESS, started.getStatus());
         var outcome = sessions(ORGANIZER).recordOutcome(session.getId(), session.getAgenda().get(0).getId(), new RecordOutcome()
                 .consensus("换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。").decisionRule(DecisionRule.CONSENSUS)
                 .recommendations(List.of(new NewRecommendation().text("核对二轮承包台账").unitCode("agri-rural").dueDate(LocalDate.of(2027, 1, 31)))),

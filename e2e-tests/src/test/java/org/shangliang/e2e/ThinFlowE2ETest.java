@@ -17,7 +17,7 @@ class ThinFlowE2ETest extends OnRunningPlatform {
     @Test
     void a_topic_goes_from_submission_to_a_department_case_and_its_timeline_shows_every_step() {
         Loop loop = new Loop();
-        loop.acceptTopic().scheduleSession();
+        loop.acceptTopic().scheduleSession().startSession();
         JsonPath outcome = loop.recordOutcome();
         String caseId = loop.awaitCase();
 
@@ -31,5 +31,25 @@ class ThinFlowE2ETest extends OnRunningPlatform {
                 .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "DELIBERATED", "CASE_OPENED")))
                 .body("service", equalTo(List.of("topics-service", "topics-service", "sessions-service", "sessions-service", "followup-service")));
         as(AGRI_CLERK).header("If-Match", "\"0\"").post(FOLLOWUP + "/api/v1/cases/{id}/sign", caseId).then().statusCode(200).body("status", equalTo("SIGNED"));
+    }
+
+    @Test
+    void a_postponed_and_rescheduled_session_shows_on_the_topic_and_a_topic_left_without_an_outcome_waits_for_another_session() {
+        Loop loop = new Loop();
+        loop.acceptTopic().scheduleSession();
+        as(ORGANIZER).contentType("application/json").header("If-Match", "\"0\"").body("{\"reason\":\"台风预警，延期举行\"}")
+                .post(SESSIONS + "/api/v1/sessions/{id}/postpone", loop.session).then().statusCode(200).body("status", equalTo("POSTPONED"));
+        as(ORGANIZER).contentType("application/json").header("If-Match", "\"1\"").body("{\"startsAt\":\"2026-12-10T06:30:00Z\"}")
+                .post(SESSIONS + "/api/v1/sessions/{id}/reschedule", loop.session).then().statusCode(200).body("status", equalTo("SCHEDULED"));
+        loop.startSession();
+        int version = as(ORGANIZER).get(SESSIONS + "/api/v1/sessions/{id}", loop.session).then().extract().path("version");
+        as(ORGANIZER).header("If-Match", "\"" + version + "\"").post(SESSIONS + "/api/v1/sessions/{id}/conclude", loop.session)
+                .then().statusCode(200).body("status", equalTo("CONCLUDED"));
+        // No outcome was recorded: the topic goes back to waiting for a session, and its timeline tells the story.
+        awaitTrue(() -> "ACCEPTED".equals(as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}", loop.topic).then().extract().path("status")),
+                "the topic waits for another session");
+        as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}/timeline", loop.topic).then().statusCode(200)
+                .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CONCLUDED")))
+                .body("summary[4]", equalTo("协商会改期至 2026-12-10 14:30（北京时间）"));
     }
 }

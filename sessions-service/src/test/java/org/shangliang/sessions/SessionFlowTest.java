@@ -95,6 +95,13 @@ class SessionFlowTest {
                 .body(sessionBody(village, topics)).post("/api/v1/sessions").then().statusCode(201).extract().jsonPath();
     }
 
+    /** Scheduled and opened (开会): outcomes can be recorded. */
+    static JsonPath started(String village, String... topics) {
+        JsonPath session = schedule(village, topics);
+        return given().header("If-Match", "\"" + session.getLong("version") + "\"").post("/api/v1/sessions/{id}/start", session.getString("id"))
+                .then().statusCode(200).body("status", equalTo("IN_PROGRESS")).extract().jsonPath();
+    }
+
     static final String OUTCOME = """
             {"consensus": "在村委换届前召开第三轮协商，邀请县政协、乡贤和农经部门参加。", "decisionRule": "CONSENSUS",
              "recommendations": [
@@ -134,7 +141,7 @@ class SessionFlowTest {
         given().contentType(ContentType.JSON).body(sessionBody(retired, topic)).post("/api/v1/sessions").then()
                 .statusCode(422).body("violations[0].field", equalTo("territoryCode")).body("detail", containsString("已停用"));
 
-        JsonPath session = schedule(village, topic);
+        JsonPath session = started(village, topic);
         String outcomes = "/api/v1/sessions/{id}/agenda-items/{item}/outcomes";
         DirectoryFixtures.unit(kafka, copy, "old-bureau", "县旧局", true);
         for (String code : List.of("no-such-unit", "old-bureau")) {
@@ -218,16 +225,17 @@ class SessionFlowTest {
     }
 
     @Test
-    void recording_an_outcome_publishes_OutcomeRecorded_and_holds_the_session() {
+    void recording_an_outcome_publishes_OutcomeRecorded_and_marks_the_item_deliberated() {
         String village = freshVillage();
         String topic = acceptedTopic(village);
-        JsonPath session = schedule(village, topic);
+        JsonPath session = started(village, topic);
         String id = session.getString("id");
         String item = session.getString("agenda[0].id");
         JsonPath outcome = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201)
                 .body("version", equalTo(1)).body("recommendations", hasSize(2)).body("recordedBy", equalTo("县政协机关")).extract().jsonPath();
-        given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("HELD")).body("agenda[0].status", equalTo("DELIBERATED"));
+        given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("IN_PROGRESS")).body("agenda[0].status", equalTo("DELIBERATED"))
+                .body("allowedActions", equalTo(List.of("CONCLUDE", "RECORD_OUTCOME")));
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
                 && value(r).contains(outcome.getString("id")), WAIT);
         Contracts.assertValid("OutcomeRecorded", value(event));
@@ -238,7 +246,7 @@ class SessionFlowTest {
     @Test
     void a_correction_is_a_new_version_and_the_first_stays_as_it_was() {
         String village = freshVillage();
-        JsonPath session = schedule(village, acceptedTopic(village));
+        JsonPath session = started(village, acceptedTopic(village));
         String id = session.getString("id");
         String item = session.getString("agenda[0].id");
         given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201);
@@ -252,7 +260,7 @@ class SessionFlowTest {
     @Test
     void two_clerks_recording_at_once_get_two_versions() throws Exception {
         String village = freshVillage();
-        JsonPath session = schedule(village, acceptedTopic(village));
+        JsonPath session = started(village, acceptedTopic(village));
         String id = session.getString("id");
         String item = session.getString("agenda[0].id");
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
@@ -271,7 +279,7 @@ class SessionFlowTest {
     @Test
     void an_outcome_retry_with_the_same_key_records_nothing_twice() {
         String village = freshVillage();
-        JsonPath session = schedule(village, acceptedTopic(village));
+        JsonPath session = started(village, acceptedTopic(village));
         String id = session.getString("id");
         String item = session.getString("agenda[0].id");
         String key = UUID.randomUUID().toString();
@@ -280,6 +288,61 @@ class SessionFlowTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201).body("id", equalTo(first));
         given().get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().body("version", equalTo(List.of(1)));
+    }
+
+    @Test
+    void a_session_is_postponed_rescheduled_opened_and_concluded_and_a_late_outcome_is_marked() {
+        String village = freshVillage();
+        String first = acceptedTopic(village);
+        String second = acceptedTopic(village);
+        JsonPath session = schedule(village, first, second);
+        String id = session.getString("id");
+        String item1 = session.getString("agenda[0].id");
+        String item2 = session.getString("agenda[1].id");
+        String path = "/api/v1/sessions/{id}/";
+
+        // Not yet opened: no outcome, and the refusal names the moves that are possible.
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME).post(path + "agenda-items/{item}/outcomes", id, item1)
+                .then().statusCode(409).body("detail", containsString("START"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"台风预警\"}").post(path + "postpone", id).then().statusCode(428);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"台风预警，延期举行\"}").post(path + "postpone", id)
+                .then().statusCode(200).body("status", equalTo("POSTPONED")).body("postponedReason", equalTo("台风预警，延期举行"))
+                .body("allowedActions", equalTo(List.of("RESCHEDULE", "CANCEL")));
+        Contracts.assertValid("SessionPostponed", value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionPostponed", id), WAIT)));
+        given().header("If-Match", "\"1\"").header("Accept-Language", "en").post(path + "start", id)
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("RESCHEDULE"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"startsAt\":\"下周\"}").post(path + "reschedule", id)
+                .then().statusCode(400).body("violations[0].field", equalTo("startsAt"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"startsAt\":\"2026-12-10T06:30:00Z\"}").post(path + "reschedule", id)
+                .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("startsAt", equalTo("2026-12-10T06:30:00Z"))
+                .body("rescheduleCount", equalTo(1)).body("postponedReason", equalTo("台风预警，延期举行"));
+        String rescheduled = value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionRescheduled", id), WAIT));
+        Contracts.assertValid("SessionRescheduled", rescheduled);
+        assertTrue(rescheduled.contains("2026-12-03T06:30:00Z") && rescheduled.contains(second), "the old time and the agenda: " + rescheduled);
+
+        given().header("If-Match", "\"2\"").post(path + "start", id).then().statusCode(200).body("status", equalTo("IN_PROGRESS"))
+                .body("startedAt", org.hamcrest.Matchers.notNullValue());
+        Contracts.assertValid("SessionStarted", value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionStarted", id), WAIT)));
+        given().contentType(ContentType.JSON).body(OUTCOME).post(path + "agenda-items/{item}/outcomes", id, item1)
+                .then().statusCode(201).body("late", equalTo(false));
+        given().contentType(ContentType.JSON).header("If-Match", "\"3\"").body("{\"reason\":\"x\"}").header("Accept-Language", "en").post(path + "cancel", id)
+                .then().statusCode(409).body("detail", containsString("CONCLUDE"));
+        long version = given().get(path, id).then().extract().jsonPath().getLong("version");
+        given().header("If-Match", "\"" + version + "\"").post(path + "conclude", id).then().statusCode(200)
+                .body("status", equalTo("CONCLUDED")).body("allowedActions", equalTo(List.of("RECORD_OUTCOME")));
+        String concluded = value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionConcluded", id), WAIT));
+        Contracts.assertValid("SessionConcluded", concluded);
+        assertEquals(List.of(second), JsonPath.from(concluded).getList("undeliberatedTopicIds"), "names the item left without an outcome: " + concluded);
+
+        // 补录: within the configured days a late outcome is recorded and marked; after them, refused.
+        given().contentType(ContentType.JSON).body(OUTCOME).post(path + "agenda-items/{item}/outcomes", id, item2)
+                .then().statusCode(201).body("late", equalTo(true));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("update consultation_session set concluded_at = now() - interval '8 days' where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME).post(path + "agenda-items/{item}/outcomes", id, item2)
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("7 days after the session concluded"));
+        given().get(path + "agenda-items/{item}/outcomes", id, item2).then().body("version", equalTo(List.of(1))).body("late", equalTo(List.of(true)));
     }
 
     @Test
@@ -303,7 +366,7 @@ class SessionFlowTest {
     void an_unknown_session_or_item_is_404() {
         given().get("/api/v1/sessions/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         String village = freshVillage();
-        String id = schedule(village, acceptedTopic(village)).getString("id");
+        String id = started(village, acceptedTopic(village)).getString("id");
         given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }

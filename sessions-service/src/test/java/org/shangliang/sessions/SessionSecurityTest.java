@@ -83,10 +83,12 @@ class SessionSecurityTest {
         String session = as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).body(body(huiminVillage, topic)).post("/api/v1/sessions")
                 .then().statusCode(201).extract().path("id");
         String item = as(HUIMIN_ORGANIZER).get("/api/v1/sessions/{id}", session).then().extract().path("agenda[0].id");
+        as(WEITANG_ORGANIZER).header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", session).then().statusCode(403);
+        as(HUIMIN_ORGANIZER).header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", session).then().statusCode(200);
         as(WEITANG_ORGANIZER).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).then().statusCode(403);
-        as(WEITANG_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"x\"}")
-                .post("/api/v1/sessions/{id}/cancel", session).then().statusCode(403);
+        as(WEITANG_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\":\"x\"}")
+                .post("/api/v1/sessions/{id}/postpone", session).then().statusCode(403);
         as(WEITANG_ORGANIZER).get("/api/v1/sessions/{id}", session).then().statusCode(200); // sessions are public
         as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).then().statusCode(201)
@@ -107,6 +109,7 @@ class SessionSecurityTest {
         String topic = acceptedTopic(territory);
         String session = as(STAFF).contentType(ContentType.JSON).body(body(territory, topic)).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
         String item = as(STAFF).get("/api/v1/sessions/{id}", session).then().extract().path("agenda[0].id");
+        as(STAFF).header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", session).then().statusCode(200);
         List<String> organizers = List.of(ORGANIZER, CPPCC_STAFF);
         for (String role : Roles.ALL) {
             String token = TestTokens.as(role, JIASHAN).subject(role + "-matrix").token();
@@ -121,7 +124,22 @@ class SessionSecurityTest {
                     .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).statusCode(), organizers.contains(role), "record an outcome");
             String cancellable = as(STAFF).contentType(ContentType.JSON).body(body(territory, fresh)).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"改期\"}")
-                    .post("/api/v1/sessions/{id}/cancel", cancellable).statusCode(), organizers.contains(role), "cancel");
+                    .post("/api/v1/sessions/{id}/postpone", cancellable).statusCode(), organizers.contains(role), "postpone");
+            // Each move from where it is allowed; a refused role leaves the session where it was.
+            int v = as(STAFF).get("/api/v1/sessions/{id}", cancellable).then().extract().path("version");
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"" + v + "\"").body("{\"startsAt\":\"2026-12-10T06:30:00Z\"}")
+                    .post("/api/v1/sessions/{id}/reschedule", cancellable).statusCode(), organizers.contains(role), "reschedule");
+            v = as(STAFF).get("/api/v1/sessions/{id}", cancellable).then().extract().path("version");
+            expect(role, as(token).header("If-Match", "\"" + v + "\"").post("/api/v1/sessions/{id}/start", cancellable).statusCode(),
+                    organizers.contains(role), "start");
+            v = as(STAFF).get("/api/v1/sessions/{id}", cancellable).then().extract().path("version");
+            if (!organizers.contains(role)) as(STAFF).header("If-Match", "\"" + v + "\"").post("/api/v1/sessions/{id}/start", cancellable).then().statusCode(200);
+            v = as(STAFF).get("/api/v1/sessions/{id}", cancellable).then().extract().path("version");
+            expect(role, as(token).header("If-Match", "\"" + v + "\"").post("/api/v1/sessions/{id}/conclude", cancellable).statusCode(),
+                    organizers.contains(role), "conclude");
+            String other = as(STAFF).contentType(ContentType.JSON).body(body(territory, acceptedTopic(territory))).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"改期\"}")
+                    .post("/api/v1/sessions/{id}/cancel", other).statusCode(), organizers.contains(role), "cancel");
             expect(role, as(token).get("/api/v1/audit").statusCode(), List.of(CPPCC_STAFF, LEADER).contains(role), "read audit");
         }
     }

@@ -200,6 +200,32 @@ class EventBackboneTest {
     }
 
     @Test
+    void a_postponed_and_rescheduled_session_shows_on_the_timeline_and_concluding_without_an_outcome_gives_the_topic_back() {
+        String topic = accepted(freshVillage());
+        String session = UUID.randomUUID().toString();
+        kafka.send(kafka.topic("sessions"), session, "SessionScheduled", SESSIONS, TopicEventsTest.scheduled(session, topic));
+        kafka.send(kafka.topic("sessions"), session, "SessionPostponed", SESSIONS, """
+                {"sessionId": "%s", "reason": "台风预警，延期举行", "topicIds": ["%s"], "postponedAt": "2026-12-02T09:00:00Z"}
+                """.formatted(session, topic));
+        kafka.send(kafka.topic("sessions"), session, "SessionRescheduled", SESSIONS, """
+                {"sessionId": "%s", "startsAt": "2026-12-10T06:30:00Z", "previousStartsAt": "2026-12-03T06:30:00Z", "reason": "台风预警，延期举行",
+                 "rescheduleCount": 1, "agenda": [{"agendaItemId": "%s", "position": 1, "topicId": "%s", "topicNumber": "YT-2026-0042"}],
+                 "rescheduledAt": "2026-12-04T02:00:00Z"}
+                """.formatted(session, UUID.randomUUID(), topic));
+        kafka.send(kafka.topic("sessions"), session, "SessionStarted", SESSIONS, """
+                {"sessionId": "%s", "topicIds": ["%s"], "startedAt": "2026-12-10T06:32:00Z"}
+                """.formatted(session, topic));
+        kafka.send(kafka.topic("sessions"), session, "SessionConcluded", SESSIONS, """
+                {"sessionId": "%s", "topicIds": ["%s"], "undeliberatedTopicIds": ["%s"], "concludedAt": "2026-12-10T09:00:00Z"}
+                """.formatted(session, topic, topic));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", topic).then().body("status", equalTo("ACCEPTED")));
+        given().get("/api/v1/topics/{id}/timeline", topic).then()
+                .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CONCLUDED")))
+                .body("summary[3]", equalTo("协商会延期：台风预警，延期举行"))
+                .body("summary[4]", equalTo("协商会改期至 2026-12-10 14:30（北京时间）"));
+    }
+
+    @Test
     void a_signed_case_shows_on_the_topic_timeline() {
         String topic = accepted(freshVillage());
         String caseId = UUID.randomUUID().toString();

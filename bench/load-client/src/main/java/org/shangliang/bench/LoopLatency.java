@@ -73,6 +73,7 @@ public final class LoopLatency {
         // scheduling set off across the services (the topic's status, its events) has settled by then.
         Thread.sleep(SETTLE_MS);
         String item = id(session.substring(session.indexOf("\"agenda\"")));
+        call("POST", sessions + "/api/v1/sessions/" + sessionId + "/start", organizer, null, 200, false); // opened in the hall (开会)
         call("POST", sessions + "/api/v1/sessions/" + sessionId + "/agenda-items/" + item + "/outcomes", organizer, """
                 {"consensus": "尽快维修路灯，明确村委为管护责任人。", "decisionRule": "CONSENSUS",
                  "recommendations": [{"text": "维修村道路灯", "unitCode": "housing-construction", "dueDate": "2027-01-31"}]}""", 201, true);
@@ -95,7 +96,8 @@ public final class LoopLatency {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
         if (body != null) b.header("Content-Type", "application/json");
         if (idempotent) b.header("Idempotency-Key", UUID.randomUUID().toString());
-        if (method.equals("POST") && url.endsWith("/accept")) b.header("If-Match", "\"0\"");
+        // The first move of a topic or a session: the version just created.
+        if (method.equals("POST") && (url.endsWith("/accept") || url.endsWith("/start"))) b.header("If-Match", "\"0\"");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

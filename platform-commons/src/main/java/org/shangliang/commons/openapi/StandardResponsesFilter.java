@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * What every operation shares, written into the document once so a generated client knows it:
  * <ul>
  * <li>the error responses — 400 and 500 everywhere, 503 (database unavailable) and 429 (writes)
- * with Retry-After, 413/415 with a body, 412/428 with If-Match, 422 with Idempotency-Key — all
+ * with Retry-After, 413/415 with a body, 412/428 and 404 with If-Match (409 too for a POST, a move),
+ * 422 with Idempotency-Key — all
  * {@code application/problem+json}; an error response declared without a body gets one;</li>
  * <li>a typed {@code Accept-Language} parameter (zh-CN default, en);</li>
  * <li>a schema for every response header (ETag, Location, Retry-After ...), which generators need;</li>
@@ -115,6 +116,9 @@ public class StandardResponsesFilter implements OASFilter {
         if (hasHeader(op, "If-Match")) {
             add(responses, "412", "If-Match names an older version: read the object again and retry");
             add(responses, "428", "If-Match is missing: updates must name the ETag they were based on");
+            // A change to an object by id: it may not exist; a POST on it is a move its state machine may refuse.
+            add(responses, "404", "No such object, or none the caller may see");
+            if (method == PathItem.HttpMethod.POST) add(responses, "409", "Not allowed from the object's current status; the message names the moves that are");
         }
         if (hasHeader(op, "Idempotency-Key")) {
             add(responses, "422", "The Idempotency-Key was already used with a different body");

@@ -56,4 +56,14 @@ public final class SessionRequests {
     @Schema(name = "CancelSession")
     public record CancelSession(@NotBlank @Size(max = 2000) @Schema(example = "台风预警，改期举行") String reason) {
     }
+
+    @Schema(name = "PostponeSession", description = "延期: the session is put off; a new time comes with a reschedule")
+    public record PostponeSession(@NotBlank @Size(max = 2000) @Schema(example = "台风预警，延期举行") String reason) {
+    }
+
+    @Schema(name = "RescheduleSession", description = "改期: the new start time of a scheduled or postponed session")
+    public record RescheduleSession(
+            @NotNull @Schema(description = "New start time, ISO-8601 (UTC or with offset)", example = "2026-12-10T06:30:00Z") Instant startsAt,
+            @Size(max = 2000) @Schema(description = "Why it moved; kept from the postponement when absent", example = "台风过境后改期", nullable = true) String reason) {
+    }
 }

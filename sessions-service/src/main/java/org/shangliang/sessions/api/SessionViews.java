@@ -24,15 +24,19 @@ public final class SessionViews {
     @Schema(name = "Session", description = "A consultation session (协商会) and its agenda")
     public record SessionView(UUID id, String title, SessionType type, SessionMode mode, String territoryCode, Instant startsAt,
                               @Schema(nullable = true) String venue, @Schema(nullable = true) String host, @Schema(nullable = true) UUID previousRoundId,
-                              @Schema(description = "SCHEDULED → HELD (every item has an outcome) | CANCELLED") SessionStatus status,
+                              @Schema(description = "SCHEDULED → IN_PROGRESS → CONCLUDED; SCHEDULED → POSTPONED → (rescheduled) SCHEDULED; SCHEDULED or POSTPONED → CANCELLED") SessionStatus status,
                               @Schema(nullable = true) String cancelReason,
+                              @Schema(description = "Why it was postponed or rescheduled", nullable = true) String postponedReason,
+                              @Schema(description = "How often the start time moved") int rescheduleCount,
+                              @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant concludedAt,
                               List<SessionStatus.Action> allowedActions, List<AgendaItemView> agenda,
                               @Schema(description = "Also the ETag; send it in If-Match to update") long version,
                               Instant createdAt, Instant updatedAt) {
 
         public static SessionView of(ConsultationSession s) {
             return new SessionView(s.id(), s.title(), s.type(), s.mode(), s.territoryCode(), s.startsAt(), s.venue(), s.host(),
-                    s.previousRoundId(), s.status(), s.cancelReason(), s.status().allowed().stream().sorted().toList(),
+                    s.previousRoundId(), s.status(), s.cancelReason(), s.postponedReason(), s.rescheduleCount(), s.startedAt(), s.concludedAt(),
+                    s.status().allowed().stream().sorted().toList(),
                     s.agenda().stream().map(AgendaItemView::of).toList(), s.version(), s.createdAt(), s.updatedAt());
         }
     }
@@ -48,11 +52,12 @@ public final class SessionViews {
     @Schema(name = "Outcome", description = "An official record: never edited; a correction is a new version")
     public record OutcomeView(UUID id, UUID sessionId, UUID agendaItemId, UUID topicId, int version, String consensus,
                               DecisionRule decisionRule, List<RecommendationView> recommendations, Instant recordedAt,
-                              @Schema(description = "Who recorded it (记录人)", example = "惠民街道联络室", nullable = true) String recordedBy) {
+                              @Schema(description = "Who recorded it (记录人)", example = "惠民街道联络室", nullable = true) String recordedBy,
+                              @Schema(description = "Recorded after the session concluded (补录)") boolean late) {
         public static OutcomeView of(Outcome o) {
             return new OutcomeView(o.id(), o.agendaItem().session().id(), o.agendaItem().id(), o.agendaItem().topicId(), o.version(),
                     o.consensus(), o.decisionRule(), o.recommendations().stream().map(RecommendationView::of).toList(), o.recordedAt(),
-                    o.recordedByName());
+                    o.recordedByName(), o.late());
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.shangliang.commons.problem.ApiException;
+import org.shangliang.commons.problem.Text;
 
 /** ConsultationSession — 协商会: a meeting with an agenda of accepted topics. */
 @Entity
@@ -41,6 +43,14 @@ public class ConsultationSession {
     private SessionStatus status;
     @Column(name = "cancel_reason")
     private String cancelReason;
+    @Column(name = "postponed_reason")
+    private String postponedReason;
+    @Column(name = "reschedule_count")
+    private int rescheduleCount;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "concluded_at")
+    private Instant concludedAt;
     @Column(name = "created_by")
     private String createdBy;
     @Version
@@ -79,21 +89,72 @@ public class ConsultationSession {
         return s;
     }
 
-    /** Marks the item deliberated; the session is HELD once every item is. */
-    public void outcomeRecorded(AgendaItem item) {
+    /** 开会: the organizer opens the session in the hall; outcomes can be recorded from now on. */
+    public void start() {
+        status.check(SessionStatus.Action.START);
+        status = SessionStatus.IN_PROGRESS;
+        startedAt = now();
+        updatedAt = startedAt;
+    }
+
+    /** 延期: no new time yet; {@link #reschedule} gives one. */
+    public void postpone(String reason) {
+        status.check(SessionStatus.Action.POSTPONE);
+        status = SessionStatus.POSTPONED;
+        postponedReason = reason;
+        updatedAt = now();
+    }
+
+    /** 改期: a scheduled or postponed session gets a new start time and is SCHEDULED again. */
+    public void reschedule(Instant newStartsAt, String reason) {
+        status.check(SessionStatus.Action.RESCHEDULE);
+        status = SessionStatus.SCHEDULED;
+        startsAt = newStartsAt.truncatedTo(ChronoUnit.MICROS);
+        if (reason != null) postponedReason = reason;
+        rescheduleCount++;
+        updatedAt = now();
+    }
+
+    /** 结束: the session closes; items without an outcome stay as they are (see {@link #undeliberated}). */
+    public void conclude() {
+        status.check(SessionStatus.Action.CONCLUDE);
+        status = SessionStatus.CONCLUDED;
+        concludedAt = now();
+        updatedAt = concludedAt;
+    }
+
+    /**
+     * Marks the item deliberated. While the session is in progress the outcome is on time; after it
+     * concluded, it is a late entry (补录), allowed only until {@code lateUntil}.
+     *
+     * @return true when the outcome is a late entry
+     */
+    public boolean outcomeRecorded(AgendaItem item, java.time.Duration lateWindow) {
         status.check(SessionStatus.Action.RECORD_OUTCOME);
-        item.deliberated();
-        if (agenda.stream().allMatch(i -> i.status() == AgendaItem.Status.DELIBERATED)) {
-            status = SessionStatus.HELD;
+        boolean late = status == SessionStatus.CONCLUDED;
+        if (late && Instant.now().isAfter(concludedAt.plus(lateWindow))) {
+            throw ApiException.conflict(Text.of("协商会结束 " + lateWindow.toDays() + " 天后不能再补录协商成果",
+                    "An outcome can be recorded up to " + lateWindow.toDays() + " days after the session concluded"));
         }
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        item.deliberated();
+        updatedAt = now();
+        return late;
+    }
+
+    /** Agenda items that have no outcome yet. */
+    public List<AgendaItem> undeliberated() {
+        return agenda.stream().filter(i -> i.status() != AgendaItem.Status.DELIBERATED).toList();
     }
 
     public void cancel(String reason) {
         status.check(SessionStatus.Action.CANCEL);
         status = SessionStatus.CANCELLED;
         cancelReason = reason;
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = now();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public Optional<AgendaItem> item(UUID itemId) {
@@ -111,6 +172,10 @@ public class ConsultationSession {
     public UUID previousRoundId() { return previousRoundId; }
     public SessionStatus status() { return status; }
     public String cancelReason() { return cancelReason; }
+    public String postponedReason() { return postponedReason; }
+    public int rescheduleCount() { return rescheduleCount; }
+    public Instant startedAt() { return startedAt; }
+    public Instant concludedAt() { return concludedAt; }
     public long version() { return version; }
     public String createdBy() { return createdBy; }
     public Instant createdAt() { return createdAt; }

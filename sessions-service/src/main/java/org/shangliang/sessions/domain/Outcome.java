@@ -43,6 +43,8 @@ public class Outcome {
     private String recordedBy;
     @Column(name = "recorded_by_name")
     private String recordedByName;
+    /** Recorded after the session concluded (补录). */
+    private boolean late;
     @OneToMany(mappedBy = "outcome", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     private List<Recommendation> recommendations = new ArrayList<>();
@@ -50,7 +52,8 @@ public class Outcome {
     protected Outcome() {
     }
 
-    public Outcome(AgendaItem item, int version, String consensus, DecisionRule rule, String recordedBy, String recordedByName) {
+    public Outcome(AgendaItem item, int version, String consensus, DecisionRule rule, String recordedBy, String recordedByName, boolean late) {
+        this.late = late;
         this.recordedBy = recordedBy;
         this.recordedByName = recordedByName;
         this.id = UUID.randomUUID();
@@ -75,5 +78,6 @@ public class Outcome {
     public Instant recordedAt() { return recordedAt; }
     public String recordedBy() { return recordedBy; }
     public String recordedByName() { return recordedByName; }
+    public boolean late() { return late; }
     public List<Recommendation> recommendations() { return List.copyOf(recommendations); }
 }

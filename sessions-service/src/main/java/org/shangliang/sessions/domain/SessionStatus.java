@@ -5,20 +5,30 @@ import java.util.Set;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Text;
 
-/** Where a session (协商会) stands. Its moves are listed here and nowhere else. */
+/**
+ * Where a session (协商会) stands. Its moves are listed here and nowhere else:
+ * SCHEDULED → IN_PROGRESS (opened by the organizer) → CONCLUDED (closed), or POSTPONED and then
+ * rescheduled (back to SCHEDULED at a new time), or CANCELLED with a reason.
+ */
 public enum SessionStatus {
     /** 已排定. */
     SCHEDULED,
-    /** 已举行: every agenda item has an outcome. Corrections may still be recorded as new versions. */
-    HELD,
+    /** 进行中: opened in the hall; outcomes are recorded now. */
+    IN_PROGRESS,
+    /** 已延期: waiting for a new time. */
+    POSTPONED,
+    /** 已结束: closed; a late outcome may still be recorded within the configured days, marked late. */
+    CONCLUDED,
     /** 已取消. */
     CANCELLED;
 
-    public enum Action { RECORD_OUTCOME, CANCEL }
+    public enum Action { START, POSTPONE, RESCHEDULE, CONCLUDE, CANCEL, RECORD_OUTCOME }
 
     private static final Map<SessionStatus, Set<Action>> ALLOWED = Map.of(
-            SCHEDULED, Set.of(Action.RECORD_OUTCOME, Action.CANCEL),
-            HELD, Set.of(Action.RECORD_OUTCOME),
+            SCHEDULED, Set.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL),
+            IN_PROGRESS, Set.of(Action.RECORD_OUTCOME, Action.CONCLUDE),
+            POSTPONED, Set.of(Action.RESCHEDULE, Action.CANCEL),
+            CONCLUDED, Set.of(Action.RECORD_OUTCOME),
             CANCELLED, Set.of());
 
     public Set<Action> allowed() {

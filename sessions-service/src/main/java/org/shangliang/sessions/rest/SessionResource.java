@@ -44,6 +44,8 @@ import org.shangliang.commons.security.Territories;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
+import org.shangliang.sessions.api.SessionRequests.PostponeSession;
+import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
 import org.shangliang.sessions.api.SessionViews.OutcomeView;
@@ -103,12 +105,58 @@ public class SessionResource {
     }
 
     @POST
+    @Path("/{id}/start")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "Open a session (开会)", description = "A SCHEDULED session is opened in the hall: IN_PROGRESS, and outcomes can be recorded. Needs If-Match. Publishes SessionStarted.")
+    @APIResponse(responseCode = "200", description = "The session after the move", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
+    public Response startSession(@PathParam("id") UUID id,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch) {
+        SessionView view = sessions.start(id, ifMatch, caller.get());
+        return Responses.withEtag(view, view.version());
+    }
+
+    @POST
+    @Path("/{id}/postpone")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "Postpone a session (延期)", description = "A SCHEDULED session is put off without a new time: POSTPONED, until rescheduled. Needs If-Match. Publishes SessionPostponed.")
+    @APIResponse(responseCode = "200", description = "The session after the move", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
+    public Response postponeSession(@PathParam("id") UUID id,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull PostponeSession request) {
+        SessionView view = sessions.postpone(id, ifMatch, request, caller.get());
+        return Responses.withEtag(view, view.version());
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "Reschedule a session (改期)", description = "A SCHEDULED or POSTPONED session gets a new start time and is SCHEDULED. Needs If-Match. Publishes SessionRescheduled with the agenda.")
+    @APIResponse(responseCode = "200", description = "The session after the move", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
+    public Response rescheduleSession(@PathParam("id") UUID id,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull RescheduleSession request) {
+        SessionView view = sessions.reschedule(id, ifMatch, request, caller.get());
+        return Responses.withEtag(view, view.version());
+    }
+
+    @POST
+    @Path("/{id}/conclude")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "Conclude a session (结束)", description = "An IN_PROGRESS session closes: CONCLUDED. Outcomes may still be recorded for the configured days after (补录, marked late). Needs If-Match. Publishes SessionConcluded.")
+    @APIResponse(responseCode = "200", description = "The session after the move", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
+    public Response concludeSession(@PathParam("id") UUID id,
+                           @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch) {
+        SessionView view = sessions.conclude(id, ifMatch, caller.get());
+        return Responses.withEtag(view, view.version());
+    }
+
+    @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ORGANIZER, CPPCC_STAFF})
-    @Operation(summary = "Cancel a session", description = "Only a SCHEDULED session; needs If-Match. Publishes SessionCancelled.")
+    @Operation(summary = "Cancel a session", description = "A SCHEDULED or POSTPONED session; needs If-Match. Publishes SessionCancelled.")
     @APIResponse(responseCode = "200", description = "The cancelled session", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the session's status; the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancelSession(@PathParam("id") UUID id,
                            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull CancelSession request) {
@@ -119,13 +167,14 @@ public class SessionResource {
     @POST
     @Path("/{id}/agenda-items/{itemId}/outcomes")
     @RolesAllowed({ORGANIZER, CPPCC_STAFF})
-    @Operation(summary = "Record the outcome of an agenda item", description = "Writes the agreed opinion and its recommendations as an official record. "
+    @Operation(summary = "Record the outcome of an agenda item", description = "Writes the agreed opinion and its recommendations as an official record, while the session is IN_PROGRESS "
+            + "(or up to `shangliang.sessions.late-outcome-days` after it CONCLUDED: a late entry, 补录, marked `late`). "
             + "The first call creates version 1; a later call records a correction as the next version. Publishes OutcomeRecorded, "
             + "from which followup-service opens one case (办理件) per recommendation.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The session lies outside your territory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The session is CANCELLED", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The session is not IN_PROGRESS (or CONCLUDED within the late-entry days); the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recordOutcome(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                   @Parameter(description = "Unique per intended record; a retry with the same key returns the first response")
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,

@@ -32,9 +32,15 @@ import org.shangliang.sessions.domain.SessionRepository;
 import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.messaging.out.OutcomeRecorded;
 import org.shangliang.sessions.messaging.out.SessionCancelled;
+import org.shangliang.sessions.messaging.out.SessionConcluded;
+import org.shangliang.sessions.messaging.out.SessionPostponed;
+import org.shangliang.sessions.messaging.out.SessionRescheduled;
+import org.shangliang.sessions.messaging.out.SessionStarted;
 import org.shangliang.sessions.messaging.out.SessionScheduled;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
 import org.shangliang.sessions.api.SessionRequests.NewRecommendation;
+import org.shangliang.sessions.api.SessionRequests.PostponeSession;
+import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
 import org.shangliang.sessions.api.SessionViews.OutcomeView;
@@ -53,6 +59,8 @@ public class SessionService {
     @Inject OutcomeRepository outcomes;
     @Inject Outbox outbox;
     @Inject Audit audit;
+    /** How long after a session concluded an outcome may still be recorded (补录), marked late. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "shangliang.sessions.late-outcome-days", defaultValue = "7") int lateOutcomeDays;
 
     @Transactional
     public SessionView schedule(ScheduleSession request, Caller caller) {
@@ -107,14 +115,59 @@ public class SessionService {
         return PageView.of(rows, limit, SessionView::of, s -> new Cursor(s.createdAt(), s.id()));
     }
 
+    /** 开会: the organizer opens the session; SessionStarted. */
+    @Transactional
+    public SessionView start(UUID id, String ifMatch, Caller caller) {
+        ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.START);
+        session.start();
+        return moved(session, SessionStarted.of(session), caller, "session.start", null);
+    }
+
+    /** 延期 without a new time yet; SessionPostponed. */
+    @Transactional
+    public SessionView postpone(UUID id, String ifMatch, PostponeSession request, Caller caller) {
+        ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.POSTPONE);
+        session.postpone(request.reason().strip());
+        return moved(session, SessionPostponed.of(session), caller, "session.postpone", session.postponedReason());
+    }
+
+    /** 改期: a new start time; SessionRescheduled with the agenda, so the topics stay SCHEDULED. */
+    @Transactional
+    public SessionView reschedule(UUID id, String ifMatch, RescheduleSession request, Caller caller) {
+        ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.RESCHEDULE);
+        java.time.Instant before = session.startsAt();
+        session.reschedule(request.startsAt(), request.reason() == null || request.reason().isBlank() ? null : request.reason().strip());
+        return moved(session, SessionRescheduled.of(session, before), caller, "session.reschedule", before + " → " + session.startsAt());
+    }
+
+    /** 结束; SessionConcluded, naming the topics left without an outcome. */
+    @Transactional
+    public SessionView conclude(UUID id, String ifMatch, Caller caller) {
+        ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.CONCLUDE);
+        session.conclude();
+        return moved(session, SessionConcluded.of(session), caller, "session.conclude", session.undeliberated().size() + " 项未形成协商成果");
+    }
+
     @Transactional
     public SessionView cancel(UUID id, String ifMatch, CancelSession request, Caller caller) {
+        ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.CANCEL);
+        session.cancel(request.reason().strip());
+        return moved(session, SessionCancelled.of(session), caller, "session.cancel", session.cancelReason());
+    }
+
+    /** Visible and in the caller's territory? → allowed from its status (409)? → If-Match (412): what every move checks first. */
+    private ConsultationSession changeable(UUID id, String ifMatch, Caller caller, SessionStatus.Action action) {
         ConsultationSession session = find(id);
         requireTerritory(session.territoryCode(), caller);
+        session.status().check(action);
         Preconditions.requireIfMatch(ifMatch, session.version());
-        session.cancel(request.reason().strip());
-        outbox.publish(SessionCancelled.of(session));
-        audit.record(caller, "session.cancel", "Session", session.id(), session.cancelReason());
+        return session;
+    }
+
+    /** After the move: its event and audit entry in the same transaction, then the new version. */
+    private SessionView moved(ConsultationSession session, org.shangliang.commons.events.DomainEvent event, Caller caller, String action, String detail) {
+        outbox.publish(event);
+        audit.record(caller, action, "Session", session.id(), detail == null ? session.status().name() : detail);
         sessions.flush();
         return SessionView.of(session);
     }
@@ -126,9 +179,9 @@ public class SessionService {
                 .orElseThrow(() -> notFound(sessionId));
         requireTerritory(session.territoryCode(), caller);
         AgendaItem item = item(session, itemId);
-        session.outcomeRecorded(item);
+        boolean late = session.outcomeRecorded(item, java.time.Duration.ofDays(lateOutcomeDays));
         Outcome outcome = new Outcome(item, outcomes.latestVersion(item.id()) + 1, request.consensus().strip(), request.decisionRule(),
-                caller.subject(), caller.name());
+                caller.subject(), caller.name(), late);
         for (int i = 0; i < request.recommendations().size(); i++) {
             NewRecommendation r = request.recommendations().get(i);
             JsonNode unit = copy.require(DIRECTORY, "unit:" + r.unitCode(), "recommendations[" + i + "].unitCode",

@@ -4,21 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.shangliang.commons.problem.ApiException;
+import org.shangliang.sessions.domain.SessionStatus.Action;
 
-/** The session's state machine, without a database. */
+/** The session's state machine, without a database: every move allowed and every other refused. */
 class SessionStatusTest {
 
+    static final Map<SessionStatus, Set<Action>> EXPECTED = Map.of(
+            SessionStatus.SCHEDULED, EnumSet.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL),
+            SessionStatus.IN_PROGRESS, EnumSet.of(Action.RECORD_OUTCOME, Action.CONCLUDE),
+            SessionStatus.POSTPONED, EnumSet.of(Action.RESCHEDULE, Action.CANCEL),
+            SessionStatus.CONCLUDED, EnumSet.of(Action.RECORD_OUTCOME), // a late entry (补录), within the configured days
+            SessionStatus.CANCELLED, EnumSet.noneOf(Action.class));
+
     @Test
-    void a_scheduled_session_records_outcomes_or_is_cancelled_and_a_cancelled_one_does_nothing() {
-        SessionStatus.SCHEDULED.check(SessionStatus.Action.RECORD_OUTCOME);
-        SessionStatus.SCHEDULED.check(SessionStatus.Action.CANCEL);
-        SessionStatus.HELD.check(SessionStatus.Action.RECORD_OUTCOME); // corrections are new versions
-        ApiException refused = assertThrows(ApiException.class, () -> SessionStatus.HELD.check(SessionStatus.Action.CANCEL));
-        assertEquals(409, refused.status());
-        assertTrue(refused.detail().en().contains("RECORD_OUTCOME"), "names what is allowed: " + refused.detail().en());
-        assertTrue(SessionStatus.CANCELLED.allowed().isEmpty());
-        assertThrows(ApiException.class, () -> SessionStatus.CANCELLED.check(SessionStatus.Action.RECORD_OUTCOME));
+    void every_move_is_allowed_or_refused_with_a_409_naming_the_allowed_ones() {
+        for (SessionStatus status : SessionStatus.values()) {
+            for (Action action : Action.values()) {
+                if (EXPECTED.get(status).contains(action)) {
+                    status.check(action);
+                } else {
+                    ApiException refused = assertThrows(ApiException.class, () -> status.check(action), status + " must refuse " + action);
+                    assertEquals(409, refused.status());
+                    for (Action allowed : EXPECTED.get(status)) {
+                        assertTrue(refused.detail().en().contains(allowed.name()), "names " + allowed + ": " + refused.detail().en());
+                    }
+                }
+            }
+            assertEquals(EXPECTED.get(status), status.allowed().isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.copyOf(status.allowed()));
+        }
     }
 }

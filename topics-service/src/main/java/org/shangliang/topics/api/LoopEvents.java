@@ -28,6 +28,18 @@ public final class LoopEvents {
     public record SessionCancelled(@NotNull UUID sessionId, String reason, @NotNull List<@NotNull UUID> topicIds, Instant cancelledAt) {
     }
 
+    /** SessionPostponed — 协商会已延期 (sessions-service). */
+    public record SessionPostponed(@NotNull UUID sessionId, String reason, @NotNull List<@NotNull UUID> topicIds, Instant postponedAt) {
+    }
+
+    /** SessionRescheduled — 协商会已改期 (sessions-service). */
+    public record SessionRescheduled(@NotNull UUID sessionId, @NotNull Instant startsAt, @NotNull List<SessionScheduled.@Valid @NotNull AgendaItem> agenda) {
+    }
+
+    /** SessionConcluded — 协商会已结束 (sessions-service): the topics of items left without an outcome are named. */
+    public record SessionConcluded(@NotNull UUID sessionId, @NotNull List<@NotNull UUID> undeliberatedTopicIds, Instant concludedAt) {
+    }
+
     /** OutcomeRecorded — 协商成果已记录 (sessions-service). */
     public record OutcomeRecorded(@NotNull UUID outcomeId, @NotNull Integer version, @NotNull UUID sessionId, @NotNull UUID topicId,
                                   @NotNull String consensus, @NotNull List<@Valid @NotNull Recommendation> recommendations, Instant recordedAt) {

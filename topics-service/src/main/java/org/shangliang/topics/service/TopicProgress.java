@@ -3,6 +3,7 @@ package org.shangliang.topics.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.shangliang.commons.audit.Audit;
@@ -16,6 +17,9 @@ import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.api.LoopEvents.CaseOpened;
 import org.shangliang.topics.api.LoopEvents.CaseSigned;
 import org.shangliang.topics.api.LoopEvents.SessionCancelled;
+import org.shangliang.topics.api.LoopEvents.SessionConcluded;
+import org.shangliang.topics.api.LoopEvents.SessionPostponed;
+import org.shangliang.topics.api.LoopEvents.SessionRescheduled;
 import org.shangliang.topics.api.LoopEvents.OutcomeRecorded;
 import org.shangliang.topics.api.LoopEvents.SessionScheduled;
 
@@ -41,18 +45,49 @@ public class TopicProgress {
     /** A cancelled session gives its topics back: each waits for another session unless another already holds it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelled(SessionCancelled e, IncomingEvent event) {
-        for (UUID topicId : e.topicIds()) {
+        giveBack(e.topicIds(), e.sessionId(), event, "SESSION_CANCELLED", "协商会取消" + (e.reason() == null ? "" : "：" + abbreviate(e.reason())));
+    }
+
+    /** A session that concluded without an outcome for some items gives those topics back, as a cancelled one does. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void concluded(SessionConcluded e, IncomingEvent event) {
+        giveBack(e.undeliberatedTopicIds(), e.sessionId(), event, "SESSION_CONCLUDED", "协商会结束，本议题未形成协商意见，待再次协商");
+    }
+
+    /** The topic stays SCHEDULED; its timeline says the meeting moved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void postponed(SessionPostponed e, IncomingEvent event) {
+        for (UUID topicId : known(e.topicIds(), event)) {
+            timelineOnce(topicId, event, "SESSION_POSTPONED", "协商会延期" + (e.reason() == null ? "" : "：" + abbreviate(e.reason())), e.sessionId());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rescheduled(SessionRescheduled e, IncomingEvent event) {
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.startsAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        for (UUID topicId : known(e.agenda().stream().map(SessionScheduled.AgendaItem::topicId).toList(), event)) {
+            timelineOnce(topicId, event, "SESSION_RESCHEDULED", "协商会改期至 " + at + "（北京时间）", e.sessionId());
+        }
+    }
+
+    private void giveBack(List<UUID> topicIds, UUID sessionId, IncomingEvent event, String kind, String summary) {
+        for (UUID topicId : known(topicIds, event)) {
             Topic topic = topics.findById(topicId);
-            if (topic == null) {
-                LOG.warnf("%s names unknown topic %s; ignored", event, topicId);
-                continue;
-            }
-            if (topics.offSession(topicId, e.sessionId()) == 0 && topic.unschedule()) {
+            if (topics.offSession(topicId, sessionId) == 0 && topic.unschedule()) {
                 audit.record(Caller.system(event.publisher()), event.id(), "topic.progress", "Topic", topicId, topic.status().name());
             }
-            timelineOnce(topicId, event, "SESSION_CANCELLED",
-                    "协商会取消" + (e.reason() == null ? "" : "：" + abbreviate(e.reason())), e.sessionId());
+            timelineOnce(topicId, event, kind, summary, sessionId);
         }
+    }
+
+    /** The ids of topics this service knows; an unknown one is logged and left out. */
+    private List<UUID> known(List<UUID> topicIds, IncomingEvent event) {
+        List<UUID> found = new java.util.ArrayList<>();
+        for (UUID topicId : topicIds) {
+            if (topics.findById(topicId) == null) LOG.warnf("%s names unknown topic %s; ignored", event, topicId);
+            else found.add(topicId);
+        }
+        return found;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -21,7 +21,7 @@ public class SessionEventsHandler implements EventHandler {
     public Subscriptions subscriptions() {
         // A session's schedule and cancellation open no case: only a recorded outcome does.
         return Subscriptions.stream("sessions", "/shangliang/sessions-service")
-                .handles("OutcomeRecorded").ignores("SessionScheduled", "SessionCancelled").build();
+                .handles("OutcomeRecorded").ignores("SessionScheduled", "SessionCancelled", "SessionStarted", "SessionPostponed", "SessionRescheduled", "SessionConcluded").build();
     }
 
     @Override

@@ -20,7 +20,9 @@ public class LoopEventsHandler implements EventHandler {
     @Override
     public Subscriptions subscriptions() {
         return Subscriptions
-                .stream("sessions", "/shangliang/sessions-service").handles("SessionScheduled", "SessionCancelled", "OutcomeRecorded")
+                .stream("sessions", "/shangliang/sessions-service").handles("SessionScheduled", "SessionCancelled", "SessionPostponed", "SessionRescheduled", "SessionConcluded", "OutcomeRecorded")
+                // Opening a session changes nothing for a topic: its DELIBERATED comes with the outcome.
+                .ignores("SessionStarted")
                 .stream("followup", "/shangliang/followup-service").handles("CaseOpened", "CaseSigned")
                 .build();
     }
@@ -32,6 +34,9 @@ public class LoopEventsHandler implements EventHandler {
         switch (event.type()) {
             case "SessionScheduled" -> progress.scheduled(event.read(LoopEvents.SessionScheduled.class), event);
             case "SessionCancelled" -> progress.cancelled(event.read(LoopEvents.SessionCancelled.class), event);
+            case "SessionPostponed" -> progress.postponed(event.read(LoopEvents.SessionPostponed.class), event);
+            case "SessionRescheduled" -> progress.rescheduled(event.read(LoopEvents.SessionRescheduled.class), event);
+            case "SessionConcluded" -> progress.concluded(event.read(LoopEvents.SessionConcluded.class), event);
             case "OutcomeRecorded" -> progress.deliberated(event.read(LoopEvents.OutcomeRecorded.class), event);
             case "CaseOpened" -> progress.caseOpened(event.read(LoopEvents.CaseOpened.class), event);
             case "CaseSigned" -> progress.caseSigned(event.read(LoopEvents.CaseSigned.class), event);
