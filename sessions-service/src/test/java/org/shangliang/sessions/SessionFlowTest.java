@@ -346,6 +346,38 @@ class SessionFlowTest {
     }
 
     @Test
+    void the_rounds_of_a_matter_come_back_in_order_with_the_outcome_in_force_of_each() {
+        String village = freshVillage();
+        String topic = acceptedTopic(village);
+        JsonPath first = started(village, topic);
+        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", first.getString("id"), first.getString("agenda[0].id"))
+                .then().statusCode(201);
+        String second = given().contentType(ContentType.JSON).body(sessionBody(village, topic).replace("\"agenda\"", "\"previousRoundId\": \"" + first.getString("id") + "\", \"agenda\""))
+                .post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+        JsonPath third = given().contentType(ContentType.JSON).body(sessionBody(village, topic).replace("\"agenda\"", "\"previousRoundId\": \"" + second + "\", \"agenda\""))
+                .post("/api/v1/sessions").then().statusCode(201).extract().jsonPath();
+        String thirdId = third.getString("id");
+        given().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", thirdId).then().statusCode(200);
+        String path = "/api/v1/sessions/{id}/agenda-items/{item}/outcomes";
+        given().contentType(ContentType.JSON).body(OUTCOME).post(path, thirdId, third.getString("agenda[0].id")).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(OUTCOME.replace("第三轮协商，", "第三轮协商（更正），")).post(path, thirdId, third.getString("agenda[0].id"))
+                .then().statusCode(201).body("version", equalTo(2));
+        // Asked from any round, the same chain: first round first, each item with its outcome in force (none yet for the second).
+        for (String asked : List.of(first.getString("id"), second, thirdId)) {
+            given().get("/api/v1/sessions/{id}/rounds", asked).then().statusCode(200)
+                    .body("round", equalTo(List.of(1, 2, 3)))
+                    .body("sessionId", equalTo(List.of(first.getString("id"), second, thirdId)))
+                    .body("previousRoundId[1]", equalTo(first.getString("id")))
+                    .body("items[0][0].outcome.version", equalTo(1))
+                    .body("items[1][0].outcome", org.hamcrest.Matchers.nullValue())
+                    .body("items[2][0].outcome.version", equalTo(2))
+                    .body("items[2][0].outcome.consensus", containsString("（更正）"))
+                    .body("items[2][0].topicId", equalTo(topic));
+        }
+        given().get("/api/v1/sessions/{id}/rounds", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void cancelling_needs_if_match_and_only_a_scheduled_session_can_be_cancelled() {
         String village = freshVillage();
         JsonPath session = schedule(village, acceptedTopic(village));

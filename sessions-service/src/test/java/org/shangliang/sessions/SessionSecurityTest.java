@@ -117,6 +117,7 @@ class SessionSecurityTest {
             expect(role, as(token).get("/api/v1/sessions").statusCode(), true, "list sessions");
             expect(role, as(token).get("/api/v1/sessions/{id}", session).statusCode(), true, "read a session");
             expect(role, as(token).get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).statusCode(), true, "read outcomes");
+            expect(role, as(token).get("/api/v1/sessions/{id}/rounds", session).statusCode(), true, "read the rounds");
             String fresh = acceptedTopic(territory);
             expect(role, as(token).contentType(ContentType.JSON).body(body(territory, fresh)).post("/api/v1/sessions").statusCode(),
                     organizers.contains(role), "schedule");

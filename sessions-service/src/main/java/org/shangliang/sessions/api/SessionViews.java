@@ -71,6 +71,16 @@ public final class SessionViews {
         }
     }
 
+    @Schema(name = "Round", description = "One round (轮次) of a matter consulted more than once, with the outcomes in force of its agenda items")
+    public record RoundView(@Schema(description = "1 for the first round", example = "3") int round, UUID sessionId, String title, SessionStatus status,
+                            Instant startsAt, @Schema(nullable = true) UUID previousRoundId, List<RoundItemView> items) {
+    }
+
+    @Schema(name = "RoundItem", description = "An agenda item of a round and its outcome in force (null when none was recorded)")
+    public record RoundItemView(UUID agendaItemId, UUID topicId, @Schema(example = "YT-2026-0042") String topicNumber, String topicTitle,
+                                @Schema(nullable = true) OutcomeView outcome) {
+    }
+
     @Schema(name = "ConsultableTopic", description = "An accepted topic that may be put on an agenda")
     public record ConsultableTopicView(UUID topicId, String number, String title, String territoryCode,
                                        @Schema(description = "Level the topic is to be consulted at", enumeration = {"VILLAGE", "TOWNSHIP", "COUNTY", "CROSS_REGION"}) String level,

@@ -18,4 +18,11 @@ public class OutcomeRepository implements PanacheRepositoryBase<Outcome, UUID> {
                 .setParameter("id", agendaItemId).getSingleResult();
         return v == null ? 0 : v;
     }
+
+    /** The version in force (the latest) of each of these agenda items' outcomes, where one was recorded. */
+    public List<Outcome> inForce(java.util.Collection<UUID> agendaItemIds) {
+        if (agendaItemIds.isEmpty()) return List.of();
+        return list("from Outcome x where x.agendaItem.id in ?1 and x.version = (select max(o.version) from Outcome o where o.agendaItem = x.agendaItem)",
+                agendaItemIds);
+    }
 }

@@ -16,4 +16,9 @@ public class SessionRepository implements PanacheRepositoryBase<ConsultationSess
         KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", territoryPrefix).after(cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
+
+    /** The rounds that continue {@code sessionId} (usually one), earliest first. */
+    public List<ConsultationSession> continuing(UUID sessionId) {
+        return list("previousRoundId", Sort.ascending("startsAt", "id"), sessionId);
+    }
 }

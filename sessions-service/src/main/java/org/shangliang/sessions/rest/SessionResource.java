@@ -49,6 +49,7 @@ import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
 import org.shangliang.sessions.api.SessionViews.OutcomeView;
+import org.shangliang.sessions.api.SessionViews.RoundView;
 import org.shangliang.sessions.api.SessionViews.SessionView;
 import org.shangliang.sessions.service.SessionService;
 
@@ -102,6 +103,18 @@ public class SessionResource {
     public Response getSession(@PathParam("id") UUID id) {
         SessionView view = sessions.get(id);
         return Responses.withEtag(view, view.version());
+    }
+
+    @GET
+    @Path("/{id}/rounds")
+    @Authenticated
+    @Operation(summary = "The rounds of a matter (轮次)", description = "The chain of sessions this one belongs to, first round first — "
+            + "back along `previousRoundId` and forward through the rounds that continue it — each with the outcome in force of every agenda item "
+            + "(the Huitong land-rights question took three rounds).")
+    @APIResponse(responseCode = "200", description = "The rounds, oldest first")
+    @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<RoundView> listRounds(@PathParam("id") UUID id) {
+        return sessions.rounds(id);
     }
 
     @POST

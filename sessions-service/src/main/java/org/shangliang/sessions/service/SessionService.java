@@ -44,6 +44,8 @@ import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
 import org.shangliang.sessions.api.SessionViews.OutcomeView;
+import org.shangliang.sessions.api.SessionViews.RoundItemView;
+import org.shangliang.sessions.api.SessionViews.RoundView;
 import org.shangliang.sessions.api.SessionViews.SessionView;
 
 /** Scheduling sessions and recording outcomes; each change and its event commit together. */
@@ -153,6 +155,40 @@ public class SessionService {
         ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.CANCEL);
         session.cancel(request.reason().strip());
         return moved(session, SessionCancelled.of(session), caller, "session.cancel", session.cancelReason());
+    }
+
+    /** How many rounds a chain may hold: a guard against a cycle written by hand into the database. */
+    static final int MAX_ROUNDS = 50;
+
+    /**
+     * 轮次: the chain of rounds {@code id} belongs to, first round first — back along
+     * previousRoundId to the first, then forward through the rounds that continue each — with each
+     * round's outcomes in force. A read: no transaction.
+     */
+    public List<RoundView> rounds(UUID id) {
+        ConsultationSession first = find(id);
+        java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(first.id()));
+        while (first.previousRoundId() != null && seen.size() < MAX_ROUNDS) {
+            ConsultationSession previous = sessions.findById(first.previousRoundId());
+            if (previous == null || !seen.add(previous.id())) break;
+            first = previous;
+        }
+        List<ConsultationSession> chain = new ArrayList<>(List.of(first));
+        seen = new java.util.HashSet<>(List.of(first.id()));
+        for (int i = 0; i < chain.size() && chain.size() < MAX_ROUNDS; i++) {
+            for (ConsultationSession next : sessions.continuing(chain.get(i).id())) {
+                if (seen.add(next.id())) chain.add(next);
+            }
+        }
+        Map<UUID, Outcome> inForce = outcomes.inForce(chain.stream().flatMap(s -> s.agenda().stream()).map(AgendaItem::id).toList())
+                .stream().collect(Collectors.toMap(o -> o.agendaItem().id(), Function.identity()));
+        List<RoundView> rounds = new ArrayList<>();
+        for (ConsultationSession s : chain) {
+            rounds.add(new RoundView(rounds.size() + 1, s.id(), s.title(), s.status(), s.startsAt(), s.previousRoundId(),
+                    s.agenda().stream().map(i -> new RoundItemView(i.id(), i.topicId(), i.topicNumber(), i.topicTitle(),
+                            inForce.containsKey(i.id()) ? OutcomeView.of(inForce.get(i.id())) : null)).toList()));
+        }
+        return rounds;
     }
 
     /** Visible and in the caller's territory? → allowed from its status (409)? → If-Match (412): what every move checks first. */
