@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,7 +46,7 @@ public class SimilarTopics {
             List<Scored> chunk = scored.subList(from, Math.min(from + d.max(), scored.size()));
             // Read-only: shown, never changed, so Hibernate keeps no snapshot to check at commit.
             Map<UUID, Topic> byId = topics.find("id in ?1", chunk.stream().map(Scored::id).toList())
-                    .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).stream()
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()
                     .collect(Collectors.toMap(Topic::id, Function.identity()));
             for (Scored s : chunk) {
                 Topic t = byId.get(s.id());

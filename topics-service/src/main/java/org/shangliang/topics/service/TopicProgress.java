@@ -3,6 +3,9 @@ package org.shangliang.topics.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -57,35 +60,35 @@ public class TopicProgress {
     /** The topic stays SCHEDULED; its timeline says the meeting moved. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void postponed(SessionPostponed e, IncomingEvent event) {
-        for (UUID topicId : known(e.topicIds(), event)) {
-            timelineOnce(topicId, event, "SESSION_POSTPONED", "协商会延期" + (e.reason() == null ? "" : "：" + abbreviate(e.reason())), e.sessionId());
+        for (Topic topic : known(e.topicIds(), event)) {
+            timelineOnce(topic.id(), event, "SESSION_POSTPONED", "协商会延期" + (e.reason() == null ? "" : "：" + abbreviate(e.reason())), e.sessionId());
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void rescheduled(SessionRescheduled e, IncomingEvent event) {
-        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.startsAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
-        for (UUID topicId : known(e.agenda().stream().map(SessionScheduled.AgendaItem::topicId).toList(), event)) {
-            timelineOnce(topicId, event, "SESSION_RESCHEDULED", "协商会改期至 " + at + "（北京时间）", e.sessionId());
+        String at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.startsAt().atZone(ZoneId.of("Asia/Shanghai")));
+        for (Topic topic : known(e.agenda().stream().map(SessionScheduled.AgendaItem::topicId).toList(), event)) {
+            timelineOnce(topic.id(), event, "SESSION_RESCHEDULED", "协商会改期至 " + at + "（北京时间）", e.sessionId());
         }
     }
 
     private void giveBack(List<UUID> topicIds, UUID sessionId, IncomingEvent event, String kind, String summary) {
-        for (UUID topicId : known(topicIds, event)) {
-            Topic topic = topics.findById(topicId);
-            if (topics.offSession(topicId, sessionId) == 0 && topic.unschedule()) {
-                audit.record(Caller.system(event.publisher()), event.id(), "topic.progress", "Topic", topicId, topic.status().name());
+        for (Topic topic : known(topicIds, event)) {
+            if (topics.offSession(topic.id(), sessionId) == 0 && topic.unschedule()) {
+                audit.record(Caller.system(event.publisher()), event.id(), "topic.progress", "Topic", topic.id(), topic.status().name());
             }
-            timelineOnce(topicId, event, kind, summary, sessionId);
+            timelineOnce(topic.id(), event, kind, summary, sessionId);
         }
     }
 
-    /** The ids of topics this service knows; an unknown one is logged and left out. */
-    private List<UUID> known(List<UUID> topicIds, IncomingEvent event) {
-        List<UUID> found = new java.util.ArrayList<>();
+    /** The topics this service knows of these ids; an unknown one is logged and left out. */
+    private List<Topic> known(List<UUID> topicIds, IncomingEvent event) {
+        List<Topic> found = new ArrayList<>();
         for (UUID topicId : topicIds) {
-            if (topics.findById(topicId) == null) LOG.warnf("%s names unknown topic %s; ignored", event, topicId);
-            else found.add(topicId);
+            Topic topic = topics.findById(topicId);
+            if (topic == null) LOG.warnf("%s names unknown topic %s; ignored", event, topicId);
+            else found.add(topic);
         }
         return found;
     }
