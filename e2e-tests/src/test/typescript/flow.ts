@@ -76,6 +76,17 @@ const started = await organizerSessions.POST("/api/v1/sessions/{id}/start", {
   params: { path: { id: session.data.id }, header: { "If-Match": `"${session.data.version}"` } },
 });
 check(started.data?.status === "IN_PROGRESS", `start: ${started.response.status}`);
+// 签到: a village hall needs five present before an outcome can be recorded.
+const invited = await organizerSessions.POST("/api/v1/sessions/{id}/participants", {
+  params: { path: { id: session.data.id } },
+  body: { participants: ["甲", "乙", "丙", "丁", "戊"].map((n) => ({ role: "VILLAGER_REPRESENTATIVE" as const, name: `村民代表${n}` })) },
+});
+check(invited.response.status === 201 && invited.data?.length === 5, `invite: ${invited.response.status}`);
+const attendance = await organizerSessions.POST("/api/v1/sessions/{id}/check-ins", {
+  params: { path: { id: session.data.id } },
+  body: { participantIds: invited.data.map((p) => p.id) },
+});
+check(attendance.data?.quorumMet === true && attendance.data.present === 5, `check-in: ${attendance.response.status}`);
 const outcome = await organizerSessions.POST("/api/v1/sessions/{id}/agenda-items/{itemId}/outcomes", {
   params: { path: { id: session.data.id, itemId: item.id }, header: { "Idempotency-Key": randomUUID() } },
   body: { consensus: "换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。", decisionRule: "CONSENSUS",

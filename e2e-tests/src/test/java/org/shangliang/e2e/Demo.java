@@ -66,6 +66,16 @@ final class Demo {
             int version = as(ORGANIZER).get(SESSIONS + "/api/v1/sessions/{id}", session).then().statusCode(200).extract().path("version");
             as(ORGANIZER).header("If-Match", "\"" + version + "\"").post(SESSIONS + "/api/v1/sessions/{id}/start", session)
                     .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
+            // 签到: a village hall's quorum (five present) before an outcome can be recorded.
+            java.util.List<String> ids = as(ORGANIZER).contentType(ContentType.JSON).body("""
+                    {"participants": [
+                      {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表甲"}, {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表乙"},
+                      {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表丙"}, {"role": "NOTABLE", "name": "乡贤丁"},
+                      {"role": "DEPARTMENT_OFFICIAL", "name": "农业农村局科长", "unitCode": "agri-rural"}]}""")
+                    .post(SESSIONS + "/api/v1/sessions/{id}/participants", session).then().statusCode(201).extract().path("id");
+            as(ORGANIZER).contentType(ContentType.JSON).body(java.util.Map.of("participantIds", ids))
+                    .post(SESSIONS + "/api/v1/sessions/{id}/check-ins", session).then().statusCode(200)
+                    .body("quorumMet", org.hamcrest.Matchers.equalTo(true));
             return this;
         }
 

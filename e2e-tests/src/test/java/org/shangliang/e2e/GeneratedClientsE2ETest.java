@@ -23,7 +23,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.shangliang.client.followup.api.CasesApi;
 import org.shangliang.client.followup.model.ModelCase;
+import org.shangliang.client.sessions.api.OutcomesApi;
+import org.shangliang.client.sessions.api.ParticipantsApi;
 import org.shangliang.client.sessions.api.SessionsApi;
+import org.shangliang.client.sessions.model.Attendance;
+import org.shangliang.client.sessions.model.CheckIn;
+import org.shangliang.client.sessions.model.InviteParticipants;
+import org.shangliang.client.sessions.model.NewParticipant;
+import org.shangliang.client.sessions.model.Participant;
+import org.shangliang.client.sessions.model.ParticipantRole;
 import org.shangliang.client.sessions.model.DecisionRule;
 import org.shangliang.client.sessions.model.NewRecommendation;
 import org.shangliang.client.sessions.model.RecordOutcome;
@@ -59,11 +67,23 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
         return new TopicsApi(client);
     }
 
-    private static SessionsApi sessions(String token) {
+    private static org.shangliang.client.sessions.ApiClient sessionsClient(String token) {
         var client = new org.shangliang.client.sessions.ApiClient();
         client.updateBaseUri(SESSIONS);
         client.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + token));
-        return new SessionsApi(client);
+        return client;
+    }
+
+    private static SessionsApi sessions(String token) {
+        return new SessionsApi(sessionsClient(token));
+    }
+
+    private static OutcomesApi outcomes(String token) {
+        return new OutcomesApi(sessionsClient(token));
+    }
+
+    private static ParticipantsApi participants(String token) {
+        return new ParticipantsApi(sessionsClient(token));
     }
 
     private static CasesApi cases(String token) {
@@ -91,7 +111,14 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
         assertNull(session.getVenue(), "a venue not given comes back as null");
         Session started = sessions(ORGANIZER).startSession(session.getId(), "\"" + session.getVersion() + "\"", null);
         assertEquals(SessionStatus.IN_PROGRESS, started.getStatus());
-        var outcome = sessions(ORGANIZER).recordOutcome(session.getId(), session.getAgenda().get(0).getId(), new RecordOutcome()
+        // 签到: a village hall's quorum of five before the outcome.
+        List<Participant> invited = participants(ORGANIZER).inviteParticipants(session.getId(), new InviteParticipants().participants(
+                java.util.stream.Stream.of("甲", "乙", "丙", "丁", "戊").map(n -> new NewParticipant().role(ParticipantRole.VILLAGER_REPRESENTATIVE).name("村民代表" + n)).toList()),
+                UUID.randomUUID().toString(), null);
+        Attendance attendance = participants(ORGANIZER).checkInParticipants(session.getId(),
+                new CheckIn().participantIds(invited.stream().map(Participant::getId).toList()), null);
+        assertEquals(Boolean.TRUE, attendance.getQuorumMet());
+        var outcome = outcomes(ORGANIZER).recordOutcome(session.getId(), session.getAgenda().get(0).getId(), new RecordOutcome()
                 .consensus("换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。").decisionRule(DecisionRule.CONSENSUS)
                 .recommendations(List.of(new NewRecommendation().text("核对二轮承包台账").unitCode("agri-rural").dueDate(LocalDate.of(2027, 1, 31)))),
                 UUID.randomUUID().toString(), null);

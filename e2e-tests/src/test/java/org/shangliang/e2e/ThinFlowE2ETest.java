@@ -52,4 +52,32 @@ class ThinFlowE2ETest extends OnRunningPlatform {
                 .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CONCLUDED")))
                 .body("summary[4]", equalTo("协商会改期至 2026-12-10 14:30（北京时间）"));
     }
+
+    @Test
+    void a_correction_of_the_outcome_reaches_the_open_case_and_the_topic_timeline() {
+        Loop loop = new Loop();
+        loop.acceptTopic().scheduleSession().startSession();
+        JsonPath outcome = loop.recordOutcome();
+        String caseId = loop.awaitCase();
+        as(AGRI_CLERK).header("If-Match", "\"0\"").post(FOLLOWUP + "/api/v1/cases/{id}/sign", caseId).then().statusCode(200);
+        String kept = outcome.getString("recommendations[0].id");
+        // 更正: the same recommendation with a later due date, and a second one added.
+        as(ORGANIZER).contentType("application/json").body("""
+                {"reason": "第三轮协商确认的办理时限有误，更正为2027年3月31日；增加村道测绘",
+                 "consensus": "在村委换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。", "decisionRule": "CONSENSUS",
+                 "recommendations": [
+                   {"id": "%s", "text": "核对二轮承包台账，组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-03-31"},
+                   {"text": "组织村道测绘，核定确权地块四至", "unitCode": "agri-rural", "workingDays": 20}]}""".formatted(kept))
+                .post(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/outcomes/corrections", loop.session, loop.item)
+                .then().statusCode(201).body("version", equalTo(2)).body("changes.changed", equalTo(List.of(kept)));
+        awaitTrue(() -> "2027-03-31".equals(as(STAFF).get(FOLLOWUP + "/api/v1/cases/{id}", caseId).then().extract().path("dueDate")),
+                "the open case carries the corrected due date");
+        as(STAFF).get(FOLLOWUP + "/api/v1/cases/{id}", caseId).then().body("status", equalTo("SIGNED")).body("outcomeVersion", equalTo(2));
+        as(STAFF).get(FOLLOWUP + "/api/v1/cases/{id}/history", caseId).then().statusCode(200)
+                .body("kind", equalTo(List.of("OPENED", "SIGNED", "CORRECTED")));
+        awaitTrue(() -> as(STAFF).queryParam("topicId", loop.topic).get(FOLLOWUP + "/api/v1/cases").then().extract().<List<String>>path("items.id").size() == 2,
+                "the added recommendation opened a case");
+        awaitTrue(() -> as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}/timeline", loop.topic).then().extract().<List<String>>path("kind").contains("OUTCOME_CORRECTED"),
+                "the topic's timeline shows the correction");
+    }
 }

@@ -127,6 +127,58 @@ class CaseFlowTest {
     }
 
     @Test
+    void a_correction_updates_the_changed_case_opens_the_added_one_and_withdraws_the_withdrawn_one_once() {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        String withdrawn = UUID.randomUUID().toString();
+        String added = UUID.randomUUID().toString();
+        String recorded = outcome(session, topic, 1, kept, withdrawn);
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", recorded);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(2)));
+        String keptCase = given().queryParam("topicId", topic).get("/api/v1/cases").then().extract()
+                .path("items.find { it.recommendationId == '%s' }.id".formatted(kept));
+        Api.as(AGRI_CLERK).header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", keptCase).then().statusCode(200);
+
+        // Version 2: the kept recommendation goes to another unit with a new date, one is withdrawn, one is added.
+        String corrected = """
+                {"outcomeId": "%s", "version": 2, "previousOutcomeId": "%s", "sessionId": "%s", "sessionTitle": "惠通村民生议事堂第8次协商",
+                 "territoryCode": "330421003201", "agendaItemId": "%s", "topicId": "%s", "topicNumber": "YT-2026-0042", "topicTitle": "惠通村土地确权第三轮协商",
+                 "consensus": "换届前召开第三轮协商", "decisionRule": "CONSENSUS", "majorityThreshold": null, "decisionMet": true,
+                 "reason": "承办单位与时限更正", "consensusChanged": false, "changed": ["%s"], "added": ["%s"], "withdrawn": ["%s"],
+                 "recommendations": [
+                   {"recommendationId": "%s", "position": 1, "text": "核对二轮承包台账并测绘", "unitCode": "housing-construction", "suggestedUnit": "县住房和城乡建设局", "coHandlerCodes": [], "dueDate": "2027-03-31", "workingDays": null},
+                   {"recommendationId": "%s", "position": 2, "text": "组织村道测绘", "unitCode": "agri-rural", "suggestedUnit": "县农业农村局", "coHandlerCodes": [], "dueDate": null, "workingDays": 20}],
+                 "participantSubjects": ["villager-wang"], "correctedAt": "2026-12-17T08:10:00Z", "correctedBy": "organizer-huimin"}
+                """.formatted(UUID.randomUUID(), io.restassured.path.json.JsonPath.from(recorded).getString("outcomeId"), session, UUID.randomUUID(), topic,
+                kept, added, withdrawn, kept, added);
+        Contracts.assertValid("OutcomeCorrected", corrected);
+        String eventId = UUID.randomUUID().toString();
+        kafka.send(kafka.topic("sessions"), session, eventId, "OutcomeCorrected", "/shangliang/sessions-service", corrected);
+        kafka.send(kafka.topic("sessions"), session, eventId, "OutcomeCorrected", "/shangliang/sessions-service", corrected); // redelivered
+        kafka.send(kafka.topic("sessions"), session, "OutcomeCorrected", "/shangliang/sessions-service", corrected); // re-published under a new id
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(3)));
+        String marker = UUID.randomUUID().toString(); // everything sent before it has been applied once it is
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", outcome(session, marker, 1, UUID.randomUUID().toString()));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("topicId", marker).get("/api/v1/cases").then().body("items", hasSize(1)));
+
+        String find = "items.find { it.recommendationId == '%s' }.";
+        given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(3))
+                .body((find + "status").formatted(kept), equalTo("ASSIGNED")) // a new lead unit signs again
+                .body((find + "leadUnitCode").formatted(kept), equalTo("housing-construction"))
+                .body((find + "dueDate").formatted(kept), equalTo("2027-03-31"))
+                .body((find + "outcomeVersion").formatted(kept), equalTo(2))
+                .body((find + "status").formatted(withdrawn), equalTo("WITHDRAWN"))
+                .body((find + "withdrawnReason").formatted(withdrawn), equalTo("承办单位与时限更正"))
+                .body((find + "allowedActions").formatted(withdrawn), hasSize(0))
+                .body((find + "status").formatted(added), equalTo("ASSIGNED"))
+                .body((find + "outcomeVersion").formatted(added), equalTo(2));
+        given().get("/api/v1/cases/{id}/history", keptCase).then().statusCode(200)
+                .body("kind", equalTo(List.of("OPENED", "SIGNED", "CORRECTED")))
+                .body("[2].summary", containsString("县农业农村局，2027-01-31 → 县住房和城乡建设局，2027-03-31"));
+    }
+
+    @Test
     void signing_needs_if_match_then_moves_to_SIGNED_once() {
         String id = openedCase();
         Api.as(AGRI_CLERK).post("/api/v1/cases/{id}/sign", id).then().statusCode(428).contentType("application/problem+json");

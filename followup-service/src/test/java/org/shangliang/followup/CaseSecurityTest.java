@@ -58,6 +58,7 @@ class CaseSecurityTest {
     void a_handler_acts_only_on_cases_of_their_own_unit() {
         String id = agriCase();
         as(WATER_CLERK).get("/api/v1/cases/{id}", id).then().statusCode(404).contentType("application/problem+json");
+        as(WATER_CLERK).get("/api/v1/cases/{id}/history", id).then().statusCode(404).contentType("application/problem+json");
         as(WATER_CLERK).header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(404);
         as(WATER_CLERK).get("/api/v1/cases").then().statusCode(200).body("items.id", not(hasItem(id)));
         as(AGRI_CLERK).get("/api/v1/cases").then().statusCode(200).body("items.id", hasItem(id))
@@ -86,6 +87,7 @@ class CaseSecurityTest {
             List<String> readers = List.of(CPPCC_STAFF, LEADER, ORGANIZER, HANDLER);
             expect(role, as(token).get("/api/v1/cases").statusCode(), readers.contains(role), "list cases");
             expect(role, as(token).get("/api/v1/cases/{id}", id).statusCode(), readers.contains(role), "read a case");
+            expect(role, as(token).get("/api/v1/cases/{id}/history", id).statusCode(), readers.contains(role), "read a case's history");
             expect(role, as(token).header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).statusCode(), role.equals(HANDLER), "sign");
             expect(role, as(token).get("/api/v1/audit").statusCode(), List.of(CPPCC_STAFF, LEADER).contains(role), "read audit");
         }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,10 +21,12 @@ import org.shangliang.commons.testing.TestTokens;
 import org.shangliang.commons.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.function.Supplier;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -95,11 +98,39 @@ class SessionFlowTest {
                 .body(sessionBody(village, topics)).post("/api/v1/sessions").then().statusCode(201).extract().jsonPath();
     }
 
-    /** Scheduled and opened (开会): outcomes can be recorded. */
+    /** Scheduled, opened (开会) and with a village hall's quorum present: outcomes can be recorded. */
     static JsonPath started(String village, String... topics) {
         JsonPath session = schedule(village, topics);
+        quorum(RestAssured::given, session.getString("id"));
         return given().header("If-Match", "\"" + session.getLong("version") + "\"").post("/api/v1/sessions/{id}/start", session.getString("id"))
                 .then().statusCode(200).body("status", equalTo("IN_PROGRESS")).extract().jsonPath();
+    }
+
+    /** Five villager representatives (by name: no double booking) invited and checked in: a village hall's quorum (5, and half of those expected). */
+    static List<String> quorum(Supplier<RequestSpecification> organizer, String session) {
+        List<String> ids = organizer.get().contentType(ContentType.JSON).body("""
+                {"participants": [
+                  {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表甲"}, {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表乙"},
+                  {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表丙"}, {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表丁"},
+                  {"role": "NOTABLE", "name": "乡贤戊"}]}""").post("/api/v1/sessions/{id}/participants", session)
+                .then().log().ifValidationFails().statusCode(201).extract().path("id");
+        organizer.get().contentType(ContentType.JSON).body(java.util.Map.of("participantIds", ids)).post("/api/v1/sessions/{id}/check-ins", session)
+                .then().statusCode(200).body("present", equalTo(5)).body("quorumMet", equalTo(true));
+        return ids;
+    }
+
+    /** The statuses of these requests sent at the same moment, in the order given. */
+    static List<Integer> atOnce(List<Supplier<Integer>> requests) throws InterruptedException {
+        Integer[] statuses = new Integer[requests.size()];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            int n = i;
+            Thread t = new Thread(() -> statuses[n] = requests.get(n).get());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) t.join();
+        return java.util.Arrays.asList(statuses);
     }
 
     static final String OUTCOME = """
@@ -235,7 +266,7 @@ class SessionFlowTest {
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201)
                 .body("version", equalTo(1)).body("recommendations", hasSize(2)).body("recordedBy", equalTo("县政协机关")).extract().jsonPath();
         given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("IN_PROGRESS")).body("agenda[0].status", equalTo("DELIBERATED"))
-                .body("allowedActions", equalTo(List.of("CONCLUDE", "RECORD_OUTCOME")));
+                .body("allowedActions", equalTo(List.of("CONCLUDE", "RECORD_OUTCOME", "INVITE", "CHECK_IN", "STATE_POSITION", "CORRECT_OUTCOME")));
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
                 && value(r).contains(outcome.getString("id")), WAIT);
         Contracts.assertValid("OutcomeRecorded", value(event));
@@ -243,37 +274,129 @@ class SessionFlowTest {
         assertTrue(value(event).contains(outcome.getString("recommendations[0].id")));
     }
 
-    @Test
-    void a_correction_is_a_new_version_and_the_first_stays_as_it_was() {
-        String village = freshVillage();
-        JsonPath session = started(village, acceptedTopic(village));
-        String id = session.getString("id");
-        String item = session.getString("agenda[0].id");
-        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(OUTCOME.replace("第三轮协商，", "第三轮协商（更正），"))
-                .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201).body("version", equalTo(2));
-        given().get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(200)
-                .body("version", equalTo(List.of(1, 2)))
-                .body("consensus[0]", equalTo("在村委换届前召开第三轮协商，邀请县政协、乡贤和农经部门参加。"));
+    /** The whole corrected record: the first recommendation kept with a new due date, the second withdrawn, a third added. */
+    static String correction(String keptId) {
+        return """
+                {"reason": "办理时限有误，更正为2027年3月31日；邀请委员列席一项已在本轮完成，撤回；增加村道测绘",
+                 "consensus": "在村委换届前召开第三轮协商，邀请县政协、乡贤和农经部门参加。", "decisionRule": "CONSENSUS",
+                 "recommendations": [
+                   {"id": "%s", "text": "核对二轮承包台账，组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-03-31"},
+                   {"text": "组织村道测绘，核定确权地块四至", "unitCode": "cppcc-office", "workingDays": 20}]}
+                """.formatted(keptId);
     }
 
     @Test
-    void two_clerks_recording_at_once_get_two_versions() throws Exception {
+    void a_correction_is_a_new_version_that_keeps_recommendation_ids_and_says_what_changed_and_why() {
         String village = freshVillage();
         JsonPath session = started(village, acceptedTopic(village));
         String id = session.getString("id");
         String item = session.getString("agenda[0].id");
-        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Thread t = new Thread(() -> statuses.add(given().contentType(ContentType.JSON).body(OUTCOME)
-                    .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).statusCode()));
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) t.join();
-        assertEquals(List.of(201, 201), statuses);
-        given().get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().body("version", equalTo(List.of(1, 2)));
+        String path = "/api/v1/sessions/{id}/agenda-items/{item}/outcomes";
+        JsonPath first = given().contentType(ContentType.JSON).body(OUTCOME).post(path, id, item).then().statusCode(201)
+                .body("changes", org.hamcrest.Matchers.nullValue()).extract().jsonPath();
+        String kept = first.getString("recommendations[0].id");
+        String withdrawn = first.getString("recommendations[1].id");
+        // Recording again is refused: a change to an official record is a correction with its reason.
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME).post(path, id, item)
+                .then().statusCode(409).body("type", containsString("outcome-exists")).body("detail", containsString("correction"));
+        JsonPath second = given().contentType(ContentType.JSON).body(correction(kept)).post(path + "/corrections", id, item).then().statusCode(201)
+                .body("version", equalTo(2)).body("correctionReason", containsString("更正为2027年3月31日"))
+                .body("recommendations[0].id", equalTo(kept)).body("recommendations[0].dueDate", equalTo("2027-03-31"))
+                .body("recommendations[1].workingDays", equalTo(20))
+                .body("changes.consensusChanged", equalTo(false)).body("changes.changed", equalTo(List.of(kept)))
+                .body("changes.withdrawn", equalTo(List.of(withdrawn))).body("changes.added", hasSize(1)).extract().jsonPath();
+        assertEquals(second.getString("changes.added[0]"), second.getString("recommendations[1].id"));
+        // The first version is as it was; the list says what each version changed.
+        given().get(path, id, item).then().statusCode(200)
+                .body("version", equalTo(List.of(1, 2)))
+                .body("[0].recommendations[0].dueDate", equalTo("2027-01-31")).body("[1].recommendations[0].dueDate", equalTo("2027-03-31"))
+                .body("recommendations[0][1].id", equalTo(withdrawn))
+                .body("changes[1].changed", equalTo(List.of(kept)));
+        String event = value(kafka.await(kafka.topic("sessions"), r -> "OutcomeCorrected".equals(header(r, "ce_type"))
+                && value(r).contains(second.getString("id")), WAIT));
+        Contracts.assertValid("OutcomeCorrected", event);
+        JsonPath corrected = JsonPath.from(event);
+        assertEquals(first.getString("id"), corrected.getString("previousOutcomeId"));
+        assertEquals(List.of(withdrawn), corrected.getList("withdrawn"));
+        assertEquals(List.of(kept), corrected.getList("changed"));
+
+        // What is refused: a correction that changes nothing, an id not in force, none to correct.
+        given().contentType(ContentType.JSON).body(correction(kept).replace("\"workingDays\": 20", "\"id\": \"" + second.getString("changes.added[0]") + "\", \"workingDays\": 20"))
+                .post(path + "/corrections", id, item).then().statusCode(422).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(correction(withdrawn)).post(path + "/corrections", id, item)
+                .then().statusCode(422).body("violations[0].field", equalTo("recommendations[0].id"));
+        JsonPath other = started(village, acceptedTopic(village));
+        given().contentType(ContentType.JSON).body(correction(kept)).post(path + "/corrections", other.getString("id"), other.getString("agenda[0].id"))
+                .then().statusCode(409);
+    }
+
+    @Test
+    void two_clerks_recording_at_once_record_one_version_and_the_other_is_told_it_exists() throws Exception {
+        String village = freshVillage();
+        JsonPath session = started(village, acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        Supplier<Integer> record = () -> given().contentType(ContentType.JSON).body(OUTCOME)
+                .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).statusCode();
+        assertEquals(List.of(201, 409), atOnce(List.of(record, record)).stream().sorted().toList());
+        given().get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().body("version", equalTo(List.of(1)));
+    }
+
+    @Test
+    void positions_are_stated_by_the_person_or_on_their_behalf_and_the_decision_rule_is_counted_from_them() {
+        String village = freshVillage();
+        JsonPath session = schedule(village, acceptedTopic(village), acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        String second = session.getString("agenda[1].id");
+        String li = "villager-li-" + UUID.randomUUID();
+        List<String> ids = given().contentType(ContentType.JSON).body("""
+                {"participants": [{"role": "VILLAGER_REPRESENTATIVE", "name": "李阿根", "subject": "%s"},
+                  {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表乙"}, {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表丙"},
+                  {"role": "NOTABLE", "name": "乡贤丁"}, {"role": "EXPERT", "name": "专家戊"}, {"role": "LEADER", "name": "未到会领导"}]}""".formatted(li))
+                .post("/api/v1/sessions/{id}/participants", id).then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantIds", ids.subList(0, 5))).post("/api/v1/sessions/{id}/check-ins", id).then().statusCode(200);
+        String positions = "/api/v1/sessions/{id}/agenda-items/{item}/positions/{p}";
+        RequestSpecification lisPhone = Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(li).token());
+        // Before the session is opened: 409. After: by the person, by the organizer (on behalf), not by others, not for the absent.
+        lisPhone.contentType(ContentType.JSON).body("{\"stance\": \"AGREE\"}").put(positions, id, item, ids.get(0)).then().statusCode(409);
+        given().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", id).then().statusCode(200);
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(li).token()).contentType(ContentType.JSON)
+                .body("{\"stance\": \"AGREE_WITH_RESERVATIONS\", \"note\": \"确权面积须经承包户签字\"}")
+                .put(positions, id, item, ids.get(0)).then().statusCode(200).body("onBehalf", equalTo(false)).body("participantName", equalTo("李阿根"));
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(li).token()).contentType(ContentType.JSON).body("{\"stance\": \"AGREE\"}")
+                .put(positions, id, item, ids.get(1)).then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"stance\": \"AGREE\"}").put(positions, id, item, ids.get(5)).then().statusCode(409);
+        given().contentType(ContentType.JSON).body("{\"stance\": \"AGREE\"}").put(positions, id, item, ids.get(1)).then().statusCode(200).body("onBehalf", equalTo(true));
+        given().contentType(ContentType.JSON).body("{\"stance\": \"OBJECT\", \"note\": \"面积有误\"}").put(positions, id, item, ids.get(2)).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"stance\": \"ABSTAIN\"}").put(positions, id, item, ids.get(3)).then().statusCode(200);
+        given().get("/api/v1/sessions/{id}/agenda-items/{item}/positions", id, item).then().statusCode(200)
+                .body("stance", equalTo(List.of("AGREE_WITH_RESERVATIONS", "AGREE", "OBJECT", "ABSTAIN")));
+
+        // One objection: no consensus, so recommendations are refused; an outcome without them records the disagreement.
+        String outcomes = "/api/v1/sessions/{id}/agenda-items/{item}/outcomes";
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME).post(outcomes, id, item)
+                .then().statusCode(409).body("type", containsString("decision-not-met")).body("detail", containsString("1 against"));
+        given().contentType(ContentType.JSON).body("{\"consensus\": \"多数同意，李阿根等保留意见\", \"decisionRule\": \"MAJORITY\", \"recommendations\": []}")
+                .post(outcomes, id, item).then().statusCode(422).body("violations[0].field", equalTo("majorityThreshold"));
+        JsonPath outcome = given().contentType(ContentType.JSON)
+                .body(OUTCOME.replace("\"decisionRule\": \"CONSENSUS\"", "\"decisionRule\": \"MAJORITY\", \"majorityThreshold\": 0.667"))
+                .post(outcomes, id, item).then().statusCode(201)
+                .body("decision.met", equalTo(true)).body("decision.present", equalTo(5)).body("decision.inFavour", equalTo(2))
+                .body("decision.withReservations", equalTo(1)).body("decision.objecting", equalTo(1)).body("decision.abstaining", equalTo(1))
+                .body("decision.notStated", equalTo(1)).body("positions", hasSize(4))
+                .body("positions.find { it.participantName == '村民代表乙' }.onBehalf", equalTo(true)).extract().jsonPath();
+        String event = value(kafka.await(kafka.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
+                && value(r).contains(outcome.getString("id")), WAIT));
+        Contracts.assertValid("OutcomeRecorded", event);
+        assertEquals(List.of(li), JsonPath.from(event).getList("participantSubjects"), "those present with a login may evaluate");
+        assertEquals(Boolean.TRUE, JsonPath.from(event).get("decisionMet"));
+        // A position changed after the outcome does not change the record.
+        given().contentType(ContentType.JSON).body("{\"stance\": \"OBJECT\"}").put(positions, id, item, ids.get(1)).then().statusCode(200);
+        given().get(outcomes, id, item).then().body("[0].positions.find { it.participantName == '村民代表乙' }.stance", equalTo("AGREE"));
+        // Nobody's position taken on the second item: nothing counted, and the record says so.
+        given().contentType(ContentType.JSON).body(OUTCOME).post(outcomes, id, second).then().statusCode(201)
+                .body("decision.met", org.hamcrest.Matchers.nullValue()).body("decision.notStated", equalTo(5));
     }
 
     @Test
@@ -307,7 +430,7 @@ class SessionFlowTest {
         given().contentType(ContentType.JSON).body("{\"reason\":\"台风预警\"}").post(path + "postpone", id).then().statusCode(428);
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"台风预警，延期举行\"}").post(path + "postpone", id)
                 .then().statusCode(200).body("status", equalTo("POSTPONED")).body("postponedReason", equalTo("台风预警，延期举行"))
-                .body("allowedActions", equalTo(List.of("RESCHEDULE", "CANCEL")));
+                .body("allowedActions", equalTo(List.of("RESCHEDULE", "CANCEL", "INVITE", "RSVP")));
         Contracts.assertValid("SessionPostponed", value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionPostponed", id), WAIT)));
         given().header("If-Match", "\"1\"").header("Accept-Language", "en").post(path + "start", id)
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("RESCHEDULE"));
@@ -322,6 +445,7 @@ class SessionFlowTest {
 
         given().header("If-Match", "\"2\"").post(path + "start", id).then().statusCode(200).body("status", equalTo("IN_PROGRESS"))
                 .body("startedAt", org.hamcrest.Matchers.notNullValue());
+        quorum(RestAssured::given, id);
         Contracts.assertValid("SessionStarted", value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionStarted", id), WAIT)));
         given().contentType(ContentType.JSON).body(OUTCOME).post(path + "agenda-items/{item}/outcomes", id, item1)
                 .then().statusCode(201).body("late", equalTo(false));
@@ -329,7 +453,7 @@ class SessionFlowTest {
                 .then().statusCode(409).body("detail", containsString("CONCLUDE"));
         long version = given().get(path, id).then().extract().jsonPath().getLong("version");
         given().header("If-Match", "\"" + version + "\"").post(path + "conclude", id).then().statusCode(200)
-                .body("status", equalTo("CONCLUDED")).body("allowedActions", equalTo(List.of("RECORD_OUTCOME")));
+                .body("status", equalTo("CONCLUDED")).body("allowedActions", equalTo(List.of("RECORD_OUTCOME", "CORRECT_OUTCOME")));
         String concluded = value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionConcluded", id), WAIT));
         Contracts.assertValid("SessionConcluded", concluded);
         assertEquals(List.of(second), JsonPath.from(concluded).getList("undeliberatedTopicIds"), "names the item left without an outcome: " + concluded);
@@ -358,9 +482,11 @@ class SessionFlowTest {
                 .post("/api/v1/sessions").then().statusCode(201).extract().jsonPath();
         String thirdId = third.getString("id");
         given().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", thirdId).then().statusCode(200);
+        quorum(RestAssured::given, thirdId);
         String path = "/api/v1/sessions/{id}/agenda-items/{item}/outcomes";
-        given().contentType(ContentType.JSON).body(OUTCOME).post(path, thirdId, third.getString("agenda[0].id")).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(OUTCOME.replace("第三轮协商，", "第三轮协商（更正），")).post(path, thirdId, third.getString("agenda[0].id"))
+        String kept = given().contentType(ContentType.JSON).body(OUTCOME).post(path, thirdId, third.getString("agenda[0].id")).then().statusCode(201)
+                .extract().path("recommendations[0].id");
+        given().contentType(ContentType.JSON).body(correction(kept).replace("第三轮协商，", "第三轮协商（更正），")).post(path + "/corrections", thirdId, third.getString("agenda[0].id"))
                 .then().statusCode(201).body("version", equalTo(2));
         // Asked from any round, the same chain: first round first, each item with its outcome in force (none yet for the second).
         for (String asked : List.of(first.getString("id"), second, thirdId)) {
@@ -375,6 +501,118 @@ class SessionFlowTest {
                     .body("items[2][0].topicId", equalTo(topic));
         }
         given().get("/api/v1/sessions/{id}/rounds", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void invited_people_answer_and_check_in_and_the_quorum_gates_the_outcome() {
+        String village = freshVillage();
+        JsonPath session = schedule(village, acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        String wang = "villager-wang-" + UUID.randomUUID();
+        String memberSubject = "member-" + UUID.randomUUID();
+        String member = DirectoryFixtures.member(kafka, copy, "沈国强", memberSubject, village);
+        JsonPath invited = given().contentType(ContentType.JSON).body("""
+                {"participants": [
+                  {"role": "MEMBER", "memberId": "%s"},
+                  {"role": "VILLAGER_REPRESENTATIVE", "name": "王阿大", "subject": "%s", "affiliation": "惠通村三组"},
+                  {"role": "DEPARTMENT_OFFICIAL", "name": "农业农村局张科长", "unitCode": "agri-rural"},
+                  {"role": "NOTABLE", "name": "乡贤李老师"}, {"role": "EXPERT", "name": "农经站专家"},
+                  {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表陈"}]}""".formatted(member, wang))
+                .post("/api/v1/sessions/{id}/participants", id).then().statusCode(201)
+                .body("name[0]", equalTo("沈国强")).body("subject[0]", equalTo(memberSubject)).body("rsvp", everyItem(equalTo("PENDING")))
+                .extract().jsonPath();
+        String memberRow = invited.getString("[0].id");
+        String wangRow = invited.getString("[1].id");
+        // 回执: only the person answers; the organizer cannot answer for them.
+        given().contentType(ContentType.JSON).body("{\"answer\": \"ACCEPTED\"}").post("/api/v1/sessions/{id}/participants/{p}/rsvp", id, wangRow)
+                .then().statusCode(403).contentType("application/problem+json");
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(wang).token()).contentType(ContentType.JSON).body("{\"answer\": \"ACCEPTED\"}")
+                .post("/api/v1/sessions/{id}/participants/{p}/rsvp", id, wangRow).then().statusCode(200).body("rsvp", equalTo("ACCEPTED"));
+        Api.as(TestTokens.as(Roles.MEMBER, "330421").subject(memberSubject).token()).contentType(ContentType.JSON)
+                .body("{\"answer\": \"DECLINED\", \"note\": \"外出调研\"}")
+                .post("/api/v1/sessions/{id}/participants/{p}/rsvp", id, memberRow).then().statusCode(200).body("rsvp", equalTo("DECLINED"));
+        // Six invited, one declined: five expected, so the village hall's minimum of five is what counts.
+        given().get("/api/v1/sessions/{id}/participants", id).then().statusCode(200)
+                .body("invited", equalTo(6)).body("declined", equalTo(1)).body("present", equalTo(0)).body("needed", equalTo(5)).body("quorumMet", equalTo(false));
+
+        given().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", id).then().statusCode(200);
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(wang).token()).contentType(ContentType.JSON).body("{\"answer\": \"DECLINED\"}")
+                .post("/api/v1/sessions/{id}/participants/{p}/rsvp", id, wangRow).then().statusCode(409);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantIds", List.of(invited.getString("[2].id"), invited.getString("[3].id"), invited.getString("[4].id"))))
+                .post("/api/v1/sessions/{id}/check-ins", id).then().statusCode(200).body("present", equalTo(3));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item)
+                .then().statusCode(409).contentType("application/problem+json").body("type", containsString("quorum-not-met"))
+                .body("detail", containsString("3 present, 5 needed"));
+
+        // 签到 from the phone with the hall's code: a wrong code is refused, someone not invited is refused.
+        String code = given().get("/api/v1/sessions/{id}/check-in-code", id).then().statusCode(200).extract().path("code");
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(wang).token()).contentType(ContentType.JSON).body("{\"code\": \"" + (code.equals("000000") ? "111111" : "000000") + "\"}").post("/api/v1/sessions/{id}/check-ins/self", id)
+                .then().statusCode(422).body("violations[0].field", equalTo("code"));
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject("stranger-" + UUID.randomUUID()).token()).contentType(ContentType.JSON)
+                .body("{\"code\": \"" + code + "\"}").post("/api/v1/sessions/{id}/check-ins/self", id).then().statusCode(403);
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(wang).token()).contentType(ContentType.JSON).body("{\"code\": \"" + code + "\"}")
+                .post("/api/v1/sessions/{id}/check-ins/self", id).then().statusCode(200).body("checkedInBy", equalTo("SELF"))
+                .body("checkedInAt", org.hamcrest.Matchers.notNullValue());
+        // A walk-in (a leader who came) is invited during the session and checked in: five present.
+        String walkIn = given().contentType(ContentType.JSON).body("{\"participants\": [{\"role\": \"LEADER\", \"name\": \"街道分管领导\"}]}")
+                .post("/api/v1/sessions/{id}/participants", id).then().statusCode(201).extract().path("[0].id");
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantIds", List.of(walkIn, invited.getString("[2].id"))))
+                .post("/api/v1/sessions/{id}/check-ins", id).then().statusCode(200).body("present", equalTo(5)).body("quorumMet", equalTo(true))
+                .body("participants.find { it.id == '%s' }.checkedInBy".formatted(invited.getString("[2].id")), equalTo("ORGANIZER"));
+        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201);
+    }
+
+    @Test
+    void an_invitation_line_that_names_no_one_or_an_unknown_unit_is_a_422_naming_the_line_and_nothing_is_invited() {
+        String village = freshVillage();
+        String id = schedule(village, acceptedTopic(village)).getString("id");
+        given().contentType(ContentType.JSON).body("""
+                {"participants": [{"role": "NOTABLE", "name": "乡贤"}, {"role": "MEMBER", "name": "没有编号"},
+                  {"role": "DEPARTMENT_OFFICIAL", "name": "某科长"}, {"role": "DEPARTMENT_OFFICIAL", "name": "某科长", "unitCode": "no-such-unit"},
+                  {"role": "EXPERT"}]}""")
+                .post("/api/v1/sessions/{id}/participants", id).then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("participants[1].memberId", "participants[2].unitCode", "participants[3].unitCode", "participants[4].name")));
+        given().get("/api/v1/sessions/{id}/participants", id).then().body("invited", equalTo(0));
+    }
+
+    @Test
+    void a_person_invited_to_an_overlapping_session_is_refused_unless_the_organizer_confirms() throws Exception {
+        String village = freshVillage();
+        String first = schedule(village, acceptedTopic(village)).getString("id");
+        String overlapping = given().contentType(ContentType.JSON).body(sessionBody(village, acceptedTopic(village))
+                        .replace("\"startsAt\": \"2026-12-03T06:30:00Z\"", "\"startsAt\": \"2026-12-03T07:30:00Z\", \"endsAt\": \"2026-12-03T09:00:00Z\""))
+                .post("/api/v1/sessions").then().statusCode(201).body("startsAtLocal", equalTo("2026-12-03T15:30:00+08:00"))
+                .body("endsAtLocal", equalTo("2026-12-03T17:00:00+08:00")).extract().path("id");
+        String nextDay = given().contentType(ContentType.JSON).body(sessionBody(village, acceptedTopic(village)).replace("2026-12-03T06:30:00Z", "2026-12-04T06:30:00Z"))
+                .post("/api/v1/sessions").then().statusCode(201).body("endsAt", equalTo("2026-12-04T08:30:00Z")).extract().path("id");
+        String person = "{\"participants\": [{\"role\": \"EXPERT\", \"name\": \"农经站专家\", \"subject\": \"expert-" + UUID.randomUUID() + "\"}]%s}";
+        given().contentType(ContentType.JSON).body(person.formatted("")).post("/api/v1/sessions/{id}/participants", first).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(person.formatted("")).post("/api/v1/sessions/{id}/participants", first)
+                .then().statusCode(409).body("type", containsString("already-invited"));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(person.formatted("")).post("/api/v1/sessions/{id}/participants", overlapping)
+                .then().statusCode(409).contentType("application/problem+json").body("type", containsString("double-booked"))
+                .body("detail", containsString(first)).body("detail", containsString("2026-12-03 14:30–16:30"))
+                .body("violations[0].field", equalTo("participants[0]"));
+        given().contentType(ContentType.JSON).body(person.formatted("")).post("/api/v1/sessions/{id}/participants", nextDay).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(person.formatted(", \"confirmOverlap\": true")).post("/api/v1/sessions/{id}/participants", overlapping)
+                .then().statusCode(201).body("[0].overlapConfirmedWith", equalTo(first));
+
+        // Two organizers inviting the same person to two overlapping sessions at the same moment: one wins.
+        String a = schedule(village, acceptedTopic(village)).getString("id");
+        String b = schedule(village, acceptedTopic(village)).getString("id");
+        String racer = person.formatted("").replace("expert-", "racer-");
+        List<Integer> statuses = atOnce(List.of(a, b).stream().<Supplier<Integer>>map(session ->
+                () -> given().contentType(ContentType.JSON).body(racer).post("/api/v1/sessions/{id}/participants", session).statusCode()).toList());
+        assertEquals(List.of(201, 409), statuses.stream().sorted().toList());
+    }
+
+    @Test
+    void an_end_before_the_start_is_a_422_naming_endsAt() {
+        String village = freshVillage();
+        given().contentType(ContentType.JSON).body(sessionBody(village, acceptedTopic(village))
+                        .replace("\"startsAt\": \"2026-12-03T06:30:00Z\"", "\"startsAt\": \"2026-12-03T06:30:00Z\", \"endsAt\": \"2026-12-03T06:00:00Z\""))
+                .post("/api/v1/sessions").then().statusCode(422).contentType("application/problem+json").body("violations[0].field", equalTo("endsAt"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
 import static org.shangliang.commons.security.Roles.LEADER;
@@ -85,6 +86,7 @@ class SessionSecurityTest {
         String item = as(HUIMIN_ORGANIZER).get("/api/v1/sessions/{id}", session).then().extract().path("agenda[0].id");
         as(WEITANG_ORGANIZER).header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", session).then().statusCode(403);
         as(HUIMIN_ORGANIZER).header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", session).then().statusCode(200);
+        SessionFlowTest.quorum(() -> as(HUIMIN_ORGANIZER), session);
         as(WEITANG_ORGANIZER).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).then().statusCode(403);
         as(WEITANG_ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"reason\":\"x\"}")
@@ -93,6 +95,41 @@ class SessionSecurityTest {
         as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).then().statusCode(201)
                 .body("recordedBy", equalTo("惠民街道联络室"));
+    }
+
+    @Test
+    void an_internal_session_is_seen_only_by_its_participants_and_the_staff_of_its_territory() {
+        String huitong = village(HUIMIN_STREET);
+        String participant = "villager-internal-" + UUID.randomUUID();
+        String internal = as(HUIMIN_ORGANIZER).contentType(ContentType.JSON)
+                .body(body(huitong, acceptedTopic(huitong)).replace("\"agenda\"", "\"visibility\": \"INTERNAL\", \"agenda\""))
+                .post("/api/v1/sessions").then().statusCode(201).body("visibility", equalTo("INTERNAL")).extract().path("id");
+        String item = as(HUIMIN_ORGANIZER).get("/api/v1/sessions/{id}", internal).then().statusCode(200).extract().path("agenda[0].id");
+        as(HUIMIN_ORGANIZER).contentType(ContentType.JSON)
+                .body("{\"participants\": [{\"role\": \"VILLAGER_REPRESENTATIVE\", \"name\": \"村民代表\", \"subject\": \"" + participant + "\"}]}")
+                .post("/api/v1/sessions/{id}/participants", internal).then().statusCode(201);
+        String theParticipant = TestTokens.as(Roles.RESIDENT, huitong).subject(participant).token();
+        String aNeighbour = TestTokens.as(Roles.RESIDENT, huitong).subject("neighbour-" + UUID.randomUUID()).token();
+        String aLeaderElsewhere = TestTokens.as(LEADER, WEITANG_STREET).token();
+        for (String seer : List.of(HUIMIN_ORGANIZER, STAFF, theParticipant, TestTokens.as(LEADER, JIASHAN).token())) {
+            as(seer).get("/api/v1/sessions/{id}", internal).then().statusCode(200);
+            as(seer).get("/api/v1/sessions/{id}/participants", internal).then().statusCode(200);
+            as(seer).get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", internal, item).then().statusCode(200);
+            as(seer).queryParam("territory", huitong).get("/api/v1/sessions").then().statusCode(200).body("items.id", hasItem(internal));
+        }
+        for (String stranger : List.of(aNeighbour, WEITANG_ORGANIZER, aLeaderElsewhere)) {
+            as(stranger).get("/api/v1/sessions/{id}", internal).then().statusCode(404).contentType("application/problem+json");
+            as(stranger).get("/api/v1/sessions/{id}/participants", internal).then().statusCode(404);
+            as(stranger).get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", internal, item).then().statusCode(404);
+            as(stranger).get("/api/v1/sessions/{id}/agenda-items/{item}/positions", internal, item).then().statusCode(404);
+            as(stranger).get("/api/v1/sessions/{id}/rounds", internal).then().statusCode(404);
+            as(stranger).queryParam("territory", huitong).get("/api/v1/sessions").then().statusCode(200).body("items.id", not(hasItem(internal)));
+        }
+        // A public round continued by an internal one: strangers see the chain without it.
+        String next = as(HUIMIN_ORGANIZER).contentType(ContentType.JSON).body(body(huitong, acceptedTopic(huitong))
+                .replace("\"agenda\"", "\"previousRoundId\": \"" + internal + "\", \"agenda\"")).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+        as(aNeighbour).get("/api/v1/sessions/{id}/rounds", next).then().statusCode(200).body("sessionId", equalTo(List.of(next)));
+        as(HUIMIN_ORGANIZER).get("/api/v1/sessions/{id}/rounds", next).then().statusCode(200).body("sessionId", equalTo(List.of(internal, next)));
     }
 
     @Test
@@ -110,20 +147,48 @@ class SessionSecurityTest {
         String session = as(STAFF).contentType(ContentType.JSON).body(body(territory, topic)).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
         String item = as(STAFF).get("/api/v1/sessions/{id}", session).then().extract().path("agenda[0].id");
         as(STAFF).header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", session).then().statusCode(200);
+        SessionFlowTest.quorum(() -> as(STAFF), session);
         List<String> organizers = List.of(ORGANIZER, CPPCC_STAFF);
         for (String role : Roles.ALL) {
-            String token = TestTokens.as(role, JIASHAN).subject(role + "-matrix").token();
+            String subject = role + "-matrix-" + UUID.randomUUID(); // fresh: the test database keeps earlier runs' invitations
+            String token = TestTokens.as(role, JIASHAN).subject(subject).token();
             expect(role, as(token).get("/api/v1/consultable-topics").statusCode(), true, "list consultable topics");
             expect(role, as(token).get("/api/v1/sessions").statusCode(), true, "list sessions");
             expect(role, as(token).get("/api/v1/sessions/{id}", session).statusCode(), true, "read a session");
             expect(role, as(token).get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).statusCode(), true, "read outcomes");
             expect(role, as(token).get("/api/v1/sessions/{id}/rounds", session).statusCode(), true, "read the rounds");
+            expect(role, as(token).get("/api/v1/sessions/{id}/participants", session).statusCode(), true, "list participants");
+            expect(role, as(token).get("/api/v1/sessions/{id}/check-in-code", session).statusCode(), organizers.contains(role), "read the check-in code");
             String fresh = acceptedTopic(territory);
             expect(role, as(token).contentType(ContentType.JSON).body(body(territory, fresh)).post("/api/v1/sessions").statusCode(),
                     organizers.contains(role), "schedule");
-            expect(role, as(token).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME)
-                    .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).statusCode(), organizers.contains(role), "record an outcome");
+            // An item is recorded once: each role gets a session of its own, opened with a quorum present.
+            String open = as(STAFF).contentType(ContentType.JSON).body(body(territory, acceptedTopic(territory))).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+            String openItem = as(STAFF).get("/api/v1/sessions/{id}", open).then().extract().path("agenda[0].id");
+            List<String> present = SessionFlowTest.quorum(() -> as(STAFF), open);
+            as(STAFF).header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", open).then().statusCode(200);
+            String item2 = "/api/v1/sessions/{id}/agenda-items/{item}";
+            expect(role, as(token).contentType(ContentType.JSON).body("{\"stance\": \"AGREE\"}").put(item2 + "/positions/{p}", open, openItem, present.get(0)).statusCode(),
+                    organizers.contains(role), "state a position on someone's behalf");
+            expect(role, as(token).get(item2 + "/positions", open, openItem).statusCode(), true, "list positions");
+            expect(role, as(token).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME).post(item2 + "/outcomes", open, openItem).statusCode(),
+                    organizers.contains(role), "record an outcome");
+            if (!organizers.contains(role)) as(STAFF).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME).post(item2 + "/outcomes", open, openItem).then().statusCode(201);
+            String kept = as(STAFF).get(item2 + "/outcomes", open, openItem).then().extract().path("[0].recommendations[0].id");
+            expect(role, as(token).contentType(ContentType.JSON).body(SessionFlowTest.correction(kept)).post(item2 + "/outcomes/corrections", open, openItem).statusCode(),
+                    organizers.contains(role), "correct an outcome");
             String cancellable = as(STAFF).contentType(ContentType.JSON).body(body(territory, fresh)).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+            expect(role, as(token).contentType(ContentType.JSON).body("{\"participants\": [{\"role\": \"EXPERT\", \"name\": \"农经专家\"}]}")
+                    .post("/api/v1/sessions/{id}/participants", cancellable).statusCode(), organizers.contains(role), "invite");
+            String me = as(STAFF).contentType(ContentType.JSON).body("{\"participants\": [{\"role\": \"VILLAGER_REPRESENTATIVE\", \"name\": \"本人\", \"subject\": \"" + subject + "\"}]}")
+                    .post("/api/v1/sessions/{id}/participants", cancellable).then().statusCode(201).extract().path("[0].id");
+            expect(role, as(token).contentType(ContentType.JSON).body("{\"answer\": \"ACCEPTED\"}")
+                    .post("/api/v1/sessions/{id}/participants/{p}/rsvp", cancellable, me).statusCode(), true, "answer their own invitation");
+            String code = as(STAFF).get("/api/v1/sessions/{id}/check-in-code", cancellable).then().statusCode(200).extract().path("code");
+            expect(role, as(token).contentType(ContentType.JSON).body("{\"code\": \"" + code + "\"}")
+                    .post("/api/v1/sessions/{id}/check-ins/self", cancellable).statusCode(), true, "check themselves in");
+            expect(role, as(token).contentType(ContentType.JSON).body("{\"participantIds\": [\"" + me + "\"]}")
+                    .post("/api/v1/sessions/{id}/check-ins", cancellable).statusCode(), organizers.contains(role), "check others in");
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"改期\"}")
                     .post("/api/v1/sessions/{id}/postpone", cancellable).statusCode(), organizers.contains(role), "postpone");
             // Each move from where it is allowed; a refused role leaves the session where it was.

@@ -47,6 +47,7 @@ import org.shangliang.commons.events.EventsConfig;
 import org.shangliang.commons.events.Outbox;
 import org.shangliang.commons.events.OutboxRelay;
 import org.shangliang.commons.testing.Api;
+import org.shangliang.commons.testing.Contracts;
 import org.shangliang.commons.testing.EventsTestKit;
 import org.shangliang.commons.testing.JwtTestResource;
 
@@ -223,6 +224,21 @@ class EventBackboneTest {
                 .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CONCLUDED")))
                 .body("summary[3]", equalTo("协商会延期：台风预警，延期举行"))
                 .body("summary[4]", equalTo("协商会改期至 2026-12-10 14:30（北京时间）"));
+    }
+
+    @Test
+    void a_corrected_outcome_shows_on_the_topic_timeline_and_leaves_its_status() throws Exception {
+        String topic = accepted(freshVillage());
+        String session = UUID.randomUUID().toString();
+        // The contract's own sample, about this topic.
+        String corrected = java.nio.file.Files.readString(Contracts.folder().resolve("samples/OutcomeCorrected.json"))
+                .replace("7b0f5a52-3a4e-4d0e-9d57-2f0c1e6f7a10", topic).replace("c3d1b6a4-8f2e-4a61-9b0c-5e4d3c2b1a09", session);
+        Contracts.assertValid("OutcomeCorrected", corrected);
+        kafka.send(kafka.topic("sessions"), session, "OutcomeCorrected", SESSIONS, corrected);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}/timeline", topic).then()
+                .body("kind", hasItem("OUTCOME_CORRECTED"))
+                .body("summary", hasItem("协商意见更正（第2版，改 1 条、增 1 条、撤 0 条建议）：第三轮协商确认的办理时限有误，更正为2027年3月31日；增加村道测绘一项")));
+        given().get("/api/v1/topics/{id}", topic).then().body("status", equalTo("ACCEPTED"));
     }
 
     @Test

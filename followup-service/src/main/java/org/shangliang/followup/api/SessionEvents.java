@@ -25,4 +25,14 @@ public final class SessionEvents {
         public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, String unitCode, @NotNull String suggestedUnit, LocalDate dueDate) {
         }
     }
+
+    /**
+     * OutcomeCorrected — 协商成果已更正: which recommendations (by stable id) the new version changed,
+     * added and withdrew, and the whole list in force after it.
+     */
+    public record OutcomeCorrected(@NotNull UUID outcomeId, @NotNull @Min(2) Integer version, @NotNull UUID sessionId, @NotNull String territoryCode,
+                                   @NotNull UUID topicId, @NotNull String topicNumber, @NotNull String topicTitle, @NotNull String reason,
+                                   @NotNull List<@NotNull UUID> changed, @NotNull List<@NotNull UUID> added, @NotNull List<@NotNull UUID> withdrawn,
+                                   @NotNull List<OutcomeRecorded.@Valid @NotNull Recommendation> recommendations) {
+    }
 }

@@ -17,6 +17,10 @@ import java.util.Map;
 public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID> {
 
     /** Newest first after {@code cursor}; one row more than {@code limit} tells whether a next page exists. */
+    public java.util.Optional<HandlingCase> byRecommendation(UUID recommendationId) {
+        return find("recommendationId", recommendationId).firstResultOptional();
+    }
+
     public List<HandlingCase> page(Caller caller, UUID topicId, CaseStatus status, String unit, Cursor cursor, int limit) {
         KeysetQuery q = new KeysetQuery().eq("topicId", topicId).eq("status", status).eq("leadUnitCode", unit)
                 .where(visibleTo(caller), visibilityParams(caller)).after(cursor, "createdAt", "id");

@@ -52,6 +52,11 @@ public class HandlingCase {
     private Instant signedAt;
     @Version
     private long version;
+    /** The version of the outcome the case carries (a correction raises it). */
+    @Column(name = "outcome_version")
+    private int outcomeVersion = 1;
+    @Column(name = "withdrawn_reason")
+    private String withdrawnReason;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -83,6 +88,38 @@ public class HandlingCase {
         return c;
     }
 
+    /**
+     * 更正: the recommendation of version {@code outcomeVersion} as the case now carries it. A new lead
+     * unit must sign for it again.
+     *
+     * @return whether anything the case carries changed
+     */
+    public boolean correct(UUID outcomeId, int outcomeVersion, String content, String leadUnitCode, String leadUnit, LocalDate dueDate) {
+        boolean unitChanged = !java.util.Objects.equals(this.leadUnitCode, leadUnitCode);
+        boolean changed = unitChanged || !this.content.equals(content) || !java.util.Objects.equals(this.dueDate, dueDate);
+        if (unitChanged) {
+            status = status.next(CaseStatus.Action.REASSIGN);
+            signedAt = null;
+        }
+        this.outcomeId = outcomeId;
+        this.outcomeVersion = outcomeVersion;
+        this.content = content;
+        this.leadUnitCode = leadUnitCode;
+        this.leadUnit = leadUnit;
+        this.dueDate = dueDate;
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return changed;
+    }
+
+    /** 撤销: a correction withdrew the recommendation. */
+    public void withdraw(UUID outcomeId, int outcomeVersion, String reason) {
+        status = status.next(CaseStatus.Action.WITHDRAW);
+        this.outcomeId = outcomeId;
+        this.outcomeVersion = outcomeVersion;
+        this.withdrawnReason = reason;
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     public void sign() {
         status = status.next(CaseStatus.Action.SIGN);
         signedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -90,6 +127,8 @@ public class HandlingCase {
     }
 
     public UUID id() { return id; }
+    public int outcomeVersion() { return outcomeVersion; }
+    public String withdrawnReason() { return withdrawnReason; }
     public String number() { return number; }
     public UUID recommendationId() { return recommendationId; }
     public UUID outcomeId() { return outcomeId; }

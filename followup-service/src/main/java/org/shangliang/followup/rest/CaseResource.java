@@ -75,6 +75,16 @@ public class CaseResource {
         return Responses.withEtag(view, view.version());
     }
 
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({CPPCC_STAFF, LEADER, ORGANIZER, HANDLER})
+    @Operation(summary = "The case's history (办理记录)", description = "Every step, oldest first: opened, signed for, corrected by a new version of the outcome, withdrawn.")
+    @APIResponse(responseCode = "200", description = "The steps")
+    @APIResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public java.util.List<CaseViews.CaseHistoryView> listCaseHistory(@PathParam("id") UUID id) {
+        return cases.history(id, caller.get());
+    }
+
     @POST
     @Path("/{id}/sign")
     @RolesAllowed(HANDLER)

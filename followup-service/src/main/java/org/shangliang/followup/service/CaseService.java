@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.IncomingEvent;
@@ -19,10 +23,14 @@ import org.shangliang.commons.http.YearlyNumbers;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Text;
+import org.shangliang.followup.domain.CaseHistoryEntry;
+import org.shangliang.followup.domain.CaseHistoryRepository;
 import org.shangliang.followup.domain.CaseRepository;
 import org.shangliang.followup.domain.CaseStatus;
 import org.shangliang.followup.domain.HandlingCase;
+import org.shangliang.followup.api.SessionEvents.OutcomeCorrected;
 import org.shangliang.followup.api.SessionEvents.OutcomeRecorded;
+import org.shangliang.followup.api.CaseViews.CaseHistoryView;
 import org.shangliang.followup.messaging.out.CaseOpened;
 import org.shangliang.followup.messaging.out.CaseSigned;
 import org.shangliang.followup.api.CaseViews.CaseView;
@@ -38,25 +46,87 @@ public class CaseService {
     @Inject Outbox outbox;
     @Inject YearlyNumbers numbers;
     @Inject Audit audit;
+    @Inject CaseHistoryRepository history;
 
     /** One case per recommendation of the first version of an outcome. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void openFor(OutcomeRecorded outcome, IncomingEvent event) {
         if (outcome.version() > 1) {
-            // A correction of the record: its cases already exist and are being handled. Carrying
-            // corrections into open cases is a later feature; until then the record is only noted.
-            LOG.infof("outcome %s version %d is a correction; cases unchanged", outcome.outcomeId(), outcome.version());
+            // Published before corrections had their own event: the cases exist; OutcomeCorrected carries changes now.
+            LOG.infof("outcome %s version %d recorded as a new version; cases unchanged", outcome.outcomeId(), outcome.version());
             return;
         }
         for (OutcomeRecorded.Recommendation r : outcome.recommendations()) {
-            if (cases.existsForRecommendation(r.recommendationId())) continue;
-            HandlingCase c = HandlingCase.open(numbers.next("BJ"), r.recommendationId(), outcome.outcomeId(), outcome.sessionId(),
-                    outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate(),
-                    outcome.territoryCode());
-            cases.persist(c);
-            outbox.publish(CaseOpened.of(c));
-            audit.record(Caller.system(event.publisher()), event.id(), "case.open", "Case", c.id(), c.number() + " → " + c.leadUnit());
+            open(r, outcome.outcomeId(), 1, outcome.sessionId(), outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), outcome.territoryCode(), event);
         }
+    }
+
+    /**
+     * 更正 applied: changed recommendations update their open cases (a new lead unit signs again),
+     * added ones open cases, withdrawn ones withdraw theirs; a withdrawn case keeps its history and is
+     * not reopened. Each case notes the correction in its own history.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyCorrection(OutcomeCorrected e, IncomingEvent event) {
+        Caller system = Caller.system(event.publisher());
+        Map<UUID, OutcomeRecorded.Recommendation> inForce = e.recommendations().stream()
+                .collect(Collectors.toMap(OutcomeRecorded.Recommendation::recommendationId, Function.identity()));
+        String why = "协商意见更正（第" + e.version() + "版）：" + e.reason();
+        for (UUID id : e.changed()) {
+            OutcomeRecorded.Recommendation r = inForce.get(id);
+            Optional<HandlingCase> found = cases.byRecommendation(id);
+            if (r == null || found.isEmpty()) {
+                LOG.warnf("%s changes recommendation %s, which %s", event, id, r == null ? "is not in its list" : "has no case here");
+                if (r != null) open(r, e.outcomeId(), e.version(), e.sessionId(), e.topicId(), e.topicNumber(), e.topicTitle(), e.territoryCode(), event);
+                continue;
+            }
+            HandlingCase c = found.get();
+            if (c.outcomeVersion() >= e.version()) continue; // already carries this version or a later one
+            if (c.status() == CaseStatus.WITHDRAWN) {
+                history.persist(new CaseHistoryEntry(c.id(), "CORRECTED", why + "（已撤销的办理件不恢复）", system.subject(), e.outcomeId()));
+                continue;
+            }
+            String before = c.leadUnit() + "，" + (c.dueDate() == null ? "无时限" : c.dueDate());
+            c.correct(e.outcomeId(), e.version(), r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate());
+            String after = c.leadUnit() + "，" + (c.dueDate() == null ? "无时限" : c.dueDate());
+            history.persist(new CaseHistoryEntry(c.id(), "CORRECTED", why + (before.equals(after) ? "" : "；" + before + " → " + after), system.subject(), e.outcomeId()));
+            audit.record(system, event.id(), "case.correct", "Case", c.id(), c.number() + " v" + e.version());
+        }
+        for (UUID id : e.added()) {
+            OutcomeRecorded.Recommendation r = inForce.get(id);
+            if (r == null) {
+                LOG.warnf("%s adds recommendation %s but does not list it; ignored", event, id);
+                continue;
+            }
+            open(r, e.outcomeId(), e.version(), e.sessionId(), e.topicId(), e.topicNumber(), e.topicTitle(), e.territoryCode(), event);
+        }
+        for (UUID id : e.withdrawn()) {
+            Optional<HandlingCase> found = cases.byRecommendation(id);
+            if (found.isEmpty() || found.get().status() == CaseStatus.WITHDRAWN || found.get().outcomeVersion() >= e.version()) continue;
+            HandlingCase c = found.get();
+            c.withdraw(e.outcomeId(), e.version(), e.reason());
+            history.persist(new CaseHistoryEntry(c.id(), "WITHDRAWN", why + "；本项建议撤回", system.subject(), e.outcomeId()));
+            audit.record(system, event.id(), "case.withdraw", "Case", c.id(), c.number() + " v" + e.version());
+        }
+        cases.flush();
+    }
+
+    private void open(OutcomeRecorded.Recommendation r, UUID outcomeId, int outcomeVersion, UUID sessionId, UUID topicId, String topicNumber,
+                      String topicTitle, String territoryCode, IncomingEvent event) {
+        if (cases.existsForRecommendation(r.recommendationId())) return; // a redelivered event opens nothing twice
+        HandlingCase c = HandlingCase.open(numbers.next("BJ"), r.recommendationId(), outcomeId, sessionId, topicId, topicNumber, topicTitle,
+                r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate(), territoryCode);
+        if (outcomeVersion > 1) c.correct(outcomeId, outcomeVersion, r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate());
+        cases.persist(c);
+        outbox.publish(CaseOpened.of(c));
+        history.persist(new CaseHistoryEntry(c.id(), "OPENED", "交办：" + c.leadUnit() + (outcomeVersion > 1 ? "（协商意见第" + outcomeVersion + "版新增）" : ""),
+                event.publisher(), outcomeId));
+        audit.record(Caller.system(event.publisher()), event.id(), "case.open", "Case", c.id(), c.number() + " → " + c.leadUnit());
+    }
+
+    /** 办理记录, oldest first. A read: no transaction. */
+    public List<CaseHistoryView> history(UUID id, Caller caller) {
+        return history.of(find(id, caller).id()).stream().map(CaseHistoryView::of).toList();
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
@@ -79,6 +149,7 @@ public class CaseService {
         }
         Preconditions.requireIfMatch(ifMatch, c.version());
         c.sign();
+        history.persist(new CaseHistoryEntry(c.id(), "SIGNED", "签收：" + (caller.name() == null ? caller.subject() : caller.name()), caller.subject(), null));
         outbox.publish(CaseSigned.of(c));
         audit.record(caller, "case.sign", "Case", c.id(), c.number());
         cases.flush();

@@ -49,6 +49,19 @@ public final class DirectoryFixtures {
         return code;
     }
 
+    /** A CPPCC member (委员) with a login, as topics-service announces one; returns the member's id. */
+    public static String member(EventsTestKit kafka, ReferenceCopy copy, String name, String subject, String gridCode) {
+        String id = java.util.UUID.randomUUID().toString();
+        long version = nextVersion();
+        String json = """
+                {"memberId": "%s", "name": "%s", "sector": "农业界", "gridCode": "%s", "subject": "%s", "retired": false, "version": %d, "recordedAt": "%s"}
+                """.formatted(id, name, gridCode, subject, version, Instant.now());
+        Contracts.assertValid("MemberRecorded", json);
+        kafka.send(kafka.topic("directory"), "member:" + id, "MemberRecorded", OWNER, json);
+        awaitVersion(copy, "member:" + id, version);
+        return id;
+    }
+
     private static long nextVersion() {
         long now = Instant.now().toEpochMilli() * 1000;
         return VERSION.updateAndGet(last -> Math.max(last + 1, now));

@@ -2,18 +2,27 @@ package org.shangliang.sessions.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.shangliang.sessions.domain.AgendaItem;
 import org.shangliang.sessions.domain.ConsultableTopic;
 import org.shangliang.sessions.domain.ConsultationSession;
+import org.shangliang.sessions.domain.Decision;
 import org.shangliang.sessions.domain.DecisionRule;
 import org.shangliang.sessions.domain.Outcome;
+import org.shangliang.sessions.domain.OutcomePosition;
+import org.shangliang.sessions.domain.Position;
+import org.shangliang.sessions.domain.Participant;
+import org.shangliang.sessions.domain.ParticipantRole;
 import org.shangliang.sessions.domain.Recommendation;
 import org.shangliang.sessions.domain.SessionMode;
 import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.domain.SessionType;
+import org.shangliang.sessions.domain.Stance;
+import org.shangliang.sessions.domain.Visibility;
 
 /** What the session API returns. */
 public final class SessionViews {
@@ -23,8 +32,12 @@ public final class SessionViews {
 
     @Schema(name = "Session", description = "A consultation session (协商会) and its agenda")
     public record SessionView(UUID id, String title, SessionType type, SessionMode mode, String territoryCode, Instant startsAt,
+                              Instant endsAt,
+                              @Schema(description = "Start in Asia/Shanghai (北京时间)", example = "2026-12-03T14:30:00+08:00") OffsetDateTime startsAtLocal,
+                              @Schema(description = "End in Asia/Shanghai (北京时间)", example = "2026-12-03T16:30:00+08:00") OffsetDateTime endsAtLocal,
                               @Schema(nullable = true) String venue, @Schema(nullable = true) String host, @Schema(nullable = true) UUID previousRoundId,
                               @Schema(description = "SCHEDULED → IN_PROGRESS → CONCLUDED; SCHEDULED → POSTPONED → (rescheduled) SCHEDULED; SCHEDULED or POSTPONED → CANCELLED") SessionStatus status,
+                              @Schema(description = "PUBLIC, or INTERNAL: only its participants and the staff of its territory see it") Visibility visibility,
                               @Schema(nullable = true) String cancelReason,
                               @Schema(description = "Why it was postponed or rescheduled", nullable = true) String postponedReason,
                               @Schema(description = "How often the start time moved") int rescheduleCount,
@@ -34,11 +47,43 @@ public final class SessionViews {
                               Instant createdAt, Instant updatedAt) {
 
         public static SessionView of(ConsultationSession s) {
-            return new SessionView(s.id(), s.title(), s.type(), s.mode(), s.territoryCode(), s.startsAt(), s.venue(), s.host(),
-                    s.previousRoundId(), s.status(), s.cancelReason(), s.postponedReason(), s.rescheduleCount(), s.startedAt(), s.concludedAt(),
+            return new SessionView(s.id(), s.title(), s.type(), s.mode(), s.territoryCode(), s.startsAt(), s.endsAt(),
+                    local(s.startsAt()), local(s.endsAt()), s.venue(), s.host(),
+                    s.previousRoundId(), s.status(), s.visibility(), s.cancelReason(), s.postponedReason(), s.rescheduleCount(), s.startedAt(), s.concludedAt(),
                     s.status().allowed().stream().sorted().toList(),
                     s.agenda().stream().map(AgendaItemView::of).toList(), s.version(), s.createdAt(), s.updatedAt());
         }
+    }
+
+    /** The county's clock (北京时间): what people in the hall read. */
+    public static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    static OffsetDateTime local(Instant t) {
+        return t == null ? null : t.atZone(COUNTY_ZONE).toOffsetDateTime();
+    }
+
+    @Schema(name = "Participant", description = "参会人员: an invited person, their answer (回执) and check-in (签到)")
+    public record ParticipantView(UUID id, UUID sessionId, ParticipantRole role, @Schema(example = "李阿根") String name,
+                                  @Schema(nullable = true) UUID memberId, @Schema(example = "agri-rural", nullable = true) String unitCode,
+                                  @Schema(nullable = true) String subject, @Schema(nullable = true) String affiliation,
+                                  Participant.Rsvp rsvp, @Schema(nullable = true) String rsvpNote, @Schema(nullable = true) Instant rsvpAt,
+                                  @Schema(nullable = true) Instant checkedInAt, @Schema(nullable = true) OffsetDateTime checkedInAtLocal,
+                                  @Schema(nullable = true) Participant.CheckedInBy checkedInBy, Instant invitedAt,
+                                  @Schema(description = "The session at an overlapping time the organizer knowingly also invited this person to", nullable = true) UUID overlapConfirmedWith) {
+        public static ParticipantView of(Participant p) {
+            return new ParticipantView(p.id(), p.sessionId(), p.role(), p.name(), p.memberId(), p.unitCode(), p.subject(), p.affiliation(),
+                    p.rsvp(), p.rsvpNote(), p.rsvpAt(), p.checkedInAt(), local(p.checkedInAt()), p.checkedInBy(), p.invitedAt(), p.overlapConfirmedWith());
+        }
+    }
+
+    @Schema(name = "Attendance", description = "The participants of a session and its quorum (法定人数)")
+    public record AttendanceView(UUID sessionId, int invited, int declined, int present,
+                                 @Schema(description = "Present needed before an outcome can be recorded: the session type's minimum or its share of those expected, whichever is larger") int needed,
+                                 boolean quorumMet, List<ParticipantView> participants) {
+    }
+
+    @Schema(name = "CheckInCode", description = "签到码 to show in the hall; participants check in with it from their phones")
+    public record CheckInCodeView(UUID sessionId, @Schema(example = "482913") String code) {
     }
 
     @Schema(name = "AgendaItem")
@@ -49,25 +94,73 @@ public final class SessionViews {
         }
     }
 
-    @Schema(name = "Outcome", description = "An official record: never edited; a correction is a new version")
+    @Schema(name = "Outcome", description = "An official record: never edited; a correction is a new version that says what changed and why")
     public record OutcomeView(UUID id, UUID sessionId, UUID agendaItemId, UUID topicId, int version, String consensus,
-                              DecisionRule decisionRule, List<RecommendationView> recommendations, Instant recordedAt,
+                              DecisionRule decisionRule,
+                              @Schema(description = "For MAJORITY: the share of those who took a side that had to be in favour", nullable = true) Double majorityThreshold,
+                              DecisionView decision,
+                              List<RecommendationView> recommendations,
+                              @Schema(description = "Each present participant's position as it stood when this version was recorded") List<OutcomePositionView> positions,
+                              Instant recordedAt,
                               @Schema(description = "Who recorded it (记录人)", example = "惠民街道联络室", nullable = true) String recordedBy,
-                              @Schema(description = "Recorded after the session concluded (补录)") boolean late) {
-        public static OutcomeView of(Outcome o) {
+                              @Schema(description = "Recorded after the session concluded (补录)") boolean late,
+                              @Schema(description = "Why this version corrects the one before (更正说明); null for version 1", nullable = true) String correctionReason,
+                              @Schema(description = "What this version changed against the one before; null for version 1", nullable = true) ChangesView changes) {
+        public static OutcomeView of(Outcome o, Outcome.Changes changes) {
             return new OutcomeView(o.id(), o.agendaItem().session().id(), o.agendaItem().id(), o.agendaItem().topicId(), o.version(),
-                    o.consensus(), o.decisionRule(), o.recommendations().stream().map(RecommendationView::of).toList(), o.recordedAt(),
-                    o.recordedByName(), o.late());
+                    o.consensus(), o.decisionRule(), o.majorityThreshold(), DecisionView.of(o),
+                    o.recommendations().stream().map(RecommendationView::of).toList(),
+                    o.positions().stream().map(OutcomePositionView::of).toList(), o.recordedAt(),
+                    o.recordedByName(), o.late(), o.correctionReason(), changes == null ? null : ChangesView.of(changes));
+        }
+    }
+
+    @Schema(name = "Decision", description = "Whether the decision rule was met, counted from the positions of those present. "
+            + "CONSENSUS: nobody objects and someone is in favour. MAJORITY: in favour at least the threshold of those who took a side, and more than those against.")
+    public record DecisionView(@Schema(description = "Null when nobody's position was taken (agreed by acclamation, 未逐人表态): nothing was counted", nullable = true) Boolean met,
+                               int present, int inFavour,
+                               @Schema(description = "Of those in favour, how many with reservations") int withReservations,
+                               int objecting, int abstaining, @Schema(description = "Present but no position taken") int notStated) {
+        static DecisionView of(Outcome o) {
+            Decision d = Decision.of(o.decisionRule(), o.majorityThreshold(), o.presentCount(), o.positions().stream().map(OutcomePosition::stance).toList());
+            return new DecisionView(o.decisionMet(), d.present(), d.inFavour(), d.withReservations(), d.objecting(), d.abstaining(), d.notStated());
+        }
+    }
+
+    @Schema(name = "OutcomeChanges", description = "更正内容: what a correction changed, by stable recommendation id")
+    public record ChangesView(boolean consensusChanged, List<UUID> changed, List<UUID> added, List<UUID> withdrawn) {
+        static ChangesView of(Outcome.Changes c) {
+            return new ChangesView(c.consensusChanged(), c.changed(), c.added(), c.withdrawn());
+        }
+    }
+
+    @Schema(name = "OutcomePosition", description = "A participant's position in the record of an outcome version")
+    public record OutcomePositionView(UUID participantId, String participantName, ParticipantRole participantRole, Stance stance,
+                                      @Schema(nullable = true) String note,
+                                      @Schema(description = "Stated by the organizer on the participant's behalf") boolean onBehalf, Instant recordedAt) {
+        static OutcomePositionView of(OutcomePosition p) {
+            return new OutcomePositionView(p.participantId(), p.participantName(), p.participantRole(), p.stance(), p.note(), p.onBehalf(), p.recordedAt());
+        }
+    }
+
+    @Schema(name = "Position", description = "表态: a present participant's current position on an agenda item")
+    public record PositionView(UUID agendaItemId, UUID participantId, String participantName, Stance stance, @Schema(nullable = true) String note,
+                               @Schema(description = "Stated by the organizer on the participant's behalf") boolean onBehalf, Instant recordedAt) {
+        public static PositionView of(Position p, Participant participant) {
+            return new PositionView(p.agendaItemId(), p.participantId(), participant.name(), p.stance(), p.note(), p.onBehalf(), p.recordedAt());
         }
     }
 
     @Schema(name = "Recommendation")
-    public record RecommendationView(UUID id, int position, String text,
+    public record RecommendationView(@Schema(description = "Stable across the versions of the outcome: a correction keeps it, and the case (办理件) is found by it") UUID id,
+                                     int position, String text,
                                      @Schema(description = "The suggested unit's directory code", example = "agri-rural", nullable = true) String unitCode,
                                      @Schema(description = "The unit's name when the outcome was recorded", example = "县农业农村局") String suggestedUnit,
-                                     @Schema(nullable = true) LocalDate dueDate) {
+                                     @Schema(description = "Co-handling units' codes (协办单位)") List<String> coHandlerCodes,
+                                     @Schema(nullable = true) LocalDate dueDate,
+                                     @Schema(description = "A deadline in working days from assignment, instead of a due date", nullable = true) Integer workingDays) {
         static RecommendationView of(Recommendation r) {
-            return new RecommendationView(r.id(), r.position(), r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate());
+            return new RecommendationView(r.recommendationId(), r.position(), r.text(), r.unitCode(), r.suggestedUnit(), r.coHandlerCodes(), r.dueDate(), r.workingDays());
         }
     }
 

@@ -10,6 +10,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,12 +37,19 @@ public class ConsultationSession {
     private String territoryCode;
     @Column(name = "starts_at")
     private Instant startsAt;
+    @Column(name = "ends_at")
+    private Instant endsAt;
+    /** 签到码: shown in the hall; a participant checks in from their phone with it. */
+    @Column(name = "check_in_code")
+    private String checkInCode;
     private String venue;
     private String host;
     @Column(name = "previous_round_id")
     private UUID previousRoundId;
     @Enumerated(EnumType.STRING)
     private SessionStatus status;
+    @Enumerated(EnumType.STRING)
+    private Visibility visibility;
     @Column(name = "cancel_reason")
     private String cancelReason;
     @Column(name = "postponed_reason")
@@ -63,20 +72,24 @@ public class ConsultationSession {
     @OrderBy("position")
     private List<AgendaItem> agenda = new ArrayList<>();
 
+    private static final SecureRandom CODES = new SecureRandom();
+
     protected ConsultationSession() {
     }
 
     public static ConsultationSession schedule(String title, SessionType type, SessionMode mode, String territoryCode,
-                                               Instant startsAt, String venue, String host, UUID previousRoundId,
-                                               List<ConsultableTopic> topics, String createdBy) {
+                                               Instant startsAt, Instant endsAt, String venue, String host, UUID previousRoundId,
+                                               Visibility visibility, List<ConsultableTopic> topics, String createdBy) {
         ConsultationSession s = new ConsultationSession();
+        s.visibility = visibility;
         s.createdBy = createdBy;
         s.id = UUID.randomUUID();
         s.title = title;
         s.type = type;
         s.mode = mode;
         s.territoryCode = territoryCode;
-        s.startsAt = startsAt.truncatedTo(ChronoUnit.MICROS);
+        s.setTimes(startsAt, endsAt);
+        s.checkInCode = String.format("%06d", CODES.nextInt(1_000_000));
         s.venue = venue;
         s.host = host;
         s.previousRoundId = previousRoundId;
@@ -106,10 +119,11 @@ public class ConsultationSession {
     }
 
     /** 改期: a scheduled or postponed session gets a new start time and is SCHEDULED again. */
-    public void reschedule(Instant newStartsAt, String reason) {
+    public void reschedule(Instant newStartsAt, Instant newEndsAt, String reason) {
         status.check(SessionStatus.Action.RESCHEDULE);
         status = SessionStatus.SCHEDULED;
-        startsAt = newStartsAt.truncatedTo(ChronoUnit.MICROS);
+        // Without a new end time the session keeps its length.
+        setTimes(newStartsAt, newEndsAt != null ? newEndsAt : newStartsAt.plus(Duration.between(startsAt, endsAt)));
         if (reason != null) postponedReason = reason;
         rescheduleCount++;
         updatedAt = now();
@@ -129,7 +143,7 @@ public class ConsultationSession {
      *
      * @return true when the outcome is a late entry
      */
-    public boolean outcomeRecorded(AgendaItem item, java.time.Duration lateWindow) {
+    public boolean outcomeRecorded(AgendaItem item, Duration lateWindow) {
         status.check(SessionStatus.Action.RECORD_OUTCOME);
         boolean late = status == SessionStatus.CONCLUDED;
         if (late && Instant.now().isAfter(concludedAt.plus(lateWindow))) {
@@ -153,6 +167,20 @@ public class ConsultationSession {
         updatedAt = now();
     }
 
+    private void setTimes(Instant start, Instant end) {
+        if (!end.isAfter(start)) {
+            throw ApiException.unprocessable("endsAt", Text.of("结束时间必须晚于开始时间", "endsAt must be after startsAt"));
+        }
+        startsAt = start.truncatedTo(ChronoUnit.MICROS);
+        endsAt = end.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether {@code code} is this session's check-in code (constant time: the code is a small secret). */
+    public boolean checkInCodeIs(String code) {
+        return code != null && java.security.MessageDigest.isEqual(checkInCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                code.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
@@ -167,10 +195,13 @@ public class ConsultationSession {
     public SessionMode mode() { return mode; }
     public String territoryCode() { return territoryCode; }
     public Instant startsAt() { return startsAt; }
+    public Instant endsAt() { return endsAt; }
+    public String checkInCode() { return checkInCode; }
     public String venue() { return venue; }
     public String host() { return host; }
     public UUID previousRoundId() { return previousRoundId; }
     public SessionStatus status() { return status; }
+    public Visibility visibility() { return visibility; }
     public String cancelReason() { return cancelReason; }
     public String postponedReason() { return postponedReason; }
     public int rescheduleCount() { return rescheduleCount; }

@@ -19,6 +19,18 @@ public class OutcomeRepository implements PanacheRepositoryBase<Outcome, UUID> {
         return v == null ? 0 : v;
     }
 
+    /** The latest version recorded for the item, if any. */
+    public java.util.Optional<Outcome> latest(UUID agendaItemId) {
+        return find("agendaItem.id", Sort.descending("version"), agendaItemId).firstResultOptional();
+    }
+
+    /** What {@code o} changed against the version before it; null for a first version. */
+    public Outcome.Changes changesOf(Outcome o) {
+        if (o.version() == 1) return null;
+        return find("agendaItem = ?1 and version = ?2", o.agendaItem(), o.version() - 1).firstResultOptional()
+                .map(o::changesFrom).orElse(null);
+    }
+
     /** The version in force (the latest) of each of these agenda items' outcomes, where one was recorded. */
     public List<Outcome> inForce(java.util.Collection<UUID> agendaItemIds) {
         if (agendaItemIds.isEmpty()) return List.of();

@@ -7,6 +7,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
@@ -30,12 +32,26 @@ public class Recommendation {
     private String suggestedUnit;
     @Column(name = "due_date")
     private LocalDate dueDate;
+    /** The same recommendation in every version of its outcome; what a case is keyed by. */
+    @Column(name = "recommendation_id")
+    private UUID recommendationId;
+    /** 协办单位, space-separated codes. */
+    @Column(name = "co_handler_codes")
+    private String coHandlerCodes;
+    /** A deadline in working days from assignment, instead of a date (follow-up reckons it on China's calendar). */
+    @Column(name = "working_days")
+    private Integer workingDays;
 
     protected Recommendation() {
     }
 
-    Recommendation(Outcome outcome, int position, String text, String unitCode, String suggestedUnit, LocalDate dueDate) {
+    Recommendation(Outcome outcome, int position, UUID stableId, String text, String unitCode, String suggestedUnit,
+                   List<String> coHandlerCodes, LocalDate dueDate, Integer workingDays) {
         this.id = UUID.randomUUID();
+        // A new recommendation's stable id is its first row's id, as before stable ids existed.
+        this.recommendationId = stableId != null ? stableId : id;
+        this.coHandlerCodes = coHandlerCodes == null || coHandlerCodes.isEmpty() ? null : String.join(" ", coHandlerCodes);
+        this.workingDays = workingDays;
         this.outcome = outcome;
         this.position = position;
         this.text = text;
@@ -50,4 +66,13 @@ public class Recommendation {
     public String unitCode() { return unitCode; }
     public String suggestedUnit() { return suggestedUnit; }
     public LocalDate dueDate() { return dueDate; }
+    public UUID recommendationId() { return recommendationId; }
+    public List<String> coHandlerCodes() { return coHandlerCodes == null ? List.of() : List.of(coHandlerCodes.split(" ")); }
+    public Integer workingDays() { return workingDays; }
+
+    /** The same step with the same units and deadline (what a correction must change to count as a change). */
+    boolean sameAs(Recommendation other) {
+        return text.equals(other.text) && Objects.equals(unitCode, other.unitCode) && Objects.equals(coHandlerCodes, other.coHandlerCodes)
+                && Objects.equals(dueDate, other.dueDate) && Objects.equals(workingDays, other.workingDays);
+    }
 }

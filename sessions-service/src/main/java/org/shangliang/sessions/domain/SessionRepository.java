@@ -3,17 +3,32 @@ package org.shangliang.sessions.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.KeysetQuery;
+import org.shangliang.commons.security.Caller;
+import org.shangliang.commons.security.Territories;
 
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<ConsultationSession, UUID> {
 
     /** Newest first after {@code cursor}; one row more than {@code limit} tells whether a next page exists. */
-    public List<ConsultationSession> page(SessionStatus status, String territoryPrefix, Cursor cursor, int limit) {
+    public List<ConsultationSession> page(SessionStatus status, String territoryPrefix, Cursor cursor, int limit, Caller caller) {
         KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", territoryPrefix).after(cursor, "createdAt", "id");
+        if (!caller.isSystem()) {
+            // Internal sessions only for the staff of their territory and their participants.
+            Map<String, Object> p = new HashMap<>(Map.of("public", Visibility.PUBLIC, "me", caller.subject()));
+            String staff = SessionAccess.staffTerritory(caller);
+            String asStaff = "";
+            if (Territories.isDivisionCode(staff)) {
+                asStaff = " or " + Territories.within("territoryCode", "staffOf", staff);
+                p.put("staffOf", Territories.subtreeKey(staff));
+            }
+            q.where("(visibility = :public" + asStaff + " or id in (select x.sessionId from Participant x where x.subject = :me))", p);
+        }
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
 

@@ -22,13 +22,20 @@ public enum SessionStatus {
     /** 已取消. */
     CANCELLED;
 
-    public enum Action { START, POSTPONE, RESCHEDULE, CONCLUDE, CANCEL, RECORD_OUTCOME }
+    /**
+     * Moves of the session and what may be done to it in each status: inviting (also a walk-in
+     * during the session), answering an invitation (before it), checking in (from before the
+     * opening, as people arrive, until it closes), stating a position (in the hall), correcting a
+     * recorded outcome (in the hall or after: an official record is corrected whenever an error is
+     * found, always as a new version).
+     */
+    public enum Action { START, POSTPONE, RESCHEDULE, CONCLUDE, CANCEL, RECORD_OUTCOME, INVITE, RSVP, CHECK_IN, STATE_POSITION, CORRECT_OUTCOME }
 
     private static final Map<SessionStatus, Set<Action>> ALLOWED = Map.of(
-            SCHEDULED, Set.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL),
-            IN_PROGRESS, Set.of(Action.RECORD_OUTCOME, Action.CONCLUDE),
-            POSTPONED, Set.of(Action.RESCHEDULE, Action.CANCEL),
-            CONCLUDED, Set.of(Action.RECORD_OUTCOME),
+            SCHEDULED, Set.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP, Action.CHECK_IN),
+            IN_PROGRESS, Set.of(Action.RECORD_OUTCOME, Action.CONCLUDE, Action.INVITE, Action.CHECK_IN, Action.STATE_POSITION, Action.CORRECT_OUTCOME),
+            POSTPONED, Set.of(Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP),
+            CONCLUDED, Set.of(Action.RECORD_OUTCOME, Action.CORRECT_OUTCOME),
             CANCELLED, Set.of());
 
     public Set<Action> allowed() {

@@ -46,9 +46,7 @@ import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
 import org.shangliang.sessions.api.SessionRequests.PostponeSession;
 import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
-import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
-import org.shangliang.sessions.api.SessionViews.OutcomeView;
 import org.shangliang.sessions.api.SessionViews.RoundView;
 import org.shangliang.sessions.api.SessionViews.SessionView;
 import org.shangliang.sessions.service.SessionService;
@@ -91,7 +89,7 @@ public class SessionResource {
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
-        return sessions.list(status, territory, cursor, limit);
+        return sessions.list(status, territory, cursor, limit, caller.get());
     }
 
     @GET
@@ -101,7 +99,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", description = "Version, for If-Match"), content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getSession(@PathParam("id") UUID id) {
-        SessionView view = sessions.get(id);
+        SessionView view = sessions.get(id, caller.get());
         return Responses.withEtag(view, view.version());
     }
 
@@ -114,7 +112,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The rounds, oldest first")
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RoundView> listRounds(@PathParam("id") UUID id) {
-        return sessions.rounds(id);
+        return sessions.rounds(id, caller.get());
     }
 
     @POST
@@ -175,36 +173,5 @@ public class SessionResource {
                            @Valid @NotNull CancelSession request) {
         SessionView view = sessions.cancel(id, ifMatch, request, caller.get());
         return Responses.withEtag(view, view.version());
-    }
-
-    @POST
-    @Path("/{id}/agenda-items/{itemId}/outcomes")
-    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
-    @Operation(summary = "Record the outcome of an agenda item", description = "Writes the agreed opinion and its recommendations as an official record, while the session is IN_PROGRESS "
-            + "(or up to `shangliang.sessions.late-outcome-days` after it CONCLUDED: a late entry, 补录, marked `late`). "
-            + "The first call creates version 1; a later call records a correction as the next version. Publishes OutcomeRecorded, "
-            + "from which followup-service opens one case (办理件) per recommendation.")
-    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = OutcomeView.class)))
-    @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The session lies outside your territory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The session is not IN_PROGRESS (or CONCLUDED within the late-entry days); the message names what is allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response recordOutcome(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
-                                  @Parameter(description = "Unique per intended record; a retry with the same key returns the first response")
-                                  @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                  @Valid @NotNull RecordOutcome request, @Context UriInfo uri) {
-        return idempotency.once(idempotencyKey, "sessions.outcome:" + id + "/" + itemId + ":" + caller.get().subject(), request, () -> {
-            OutcomeView created = sessions.recordOutcome(id, itemId, request, caller.get());
-            return Responses.created(uri, created.version(), created);
-        });
-    }
-
-    @GET
-    @Path("/{id}/agenda-items/{itemId}/outcomes")
-    @Authenticated
-    @Operation(summary = "Outcome versions of an agenda item", description = "Every recorded version, oldest first; the last one is in force.")
-    @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "No such session or agenda item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<OutcomeView> listOutcomeVersions(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
-        return sessions.outcomes(id, itemId);
     }
 }

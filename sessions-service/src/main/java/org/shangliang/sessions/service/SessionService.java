@@ -2,8 +2,8 @@ package org.shangliang.sessions.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shangliang.commons.audit.Audit;
+import org.shangliang.commons.events.DomainEvent;
 import org.shangliang.commons.events.Outbox;
 import org.shangliang.commons.events.ReferenceCopy;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.http.Cursor;
@@ -22,15 +22,18 @@ import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Text;
+import org.shangliang.sessions.config.SessionsConfig;
 import org.shangliang.sessions.domain.AgendaItem;
 import org.shangliang.sessions.domain.ConsultableTopic;
 import org.shangliang.sessions.domain.ConsultableTopicRepository;
 import org.shangliang.sessions.domain.ConsultationSession;
+import org.shangliang.sessions.domain.ParticipantRepository;
+import org.shangliang.sessions.domain.SessionAccess;
+import org.shangliang.sessions.domain.Visibility;
 import org.shangliang.sessions.domain.Outcome;
 import org.shangliang.sessions.domain.OutcomeRepository;
 import org.shangliang.sessions.domain.SessionRepository;
 import org.shangliang.sessions.domain.SessionStatus;
-import org.shangliang.sessions.messaging.out.OutcomeRecorded;
 import org.shangliang.sessions.messaging.out.SessionCancelled;
 import org.shangliang.sessions.messaging.out.SessionConcluded;
 import org.shangliang.sessions.messaging.out.SessionPostponed;
@@ -38,10 +41,8 @@ import org.shangliang.sessions.messaging.out.SessionRescheduled;
 import org.shangliang.sessions.messaging.out.SessionStarted;
 import org.shangliang.sessions.messaging.out.SessionScheduled;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
-import org.shangliang.sessions.api.SessionRequests.NewRecommendation;
 import org.shangliang.sessions.api.SessionRequests.PostponeSession;
 import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
-import org.shangliang.sessions.api.SessionRequests.RecordOutcome;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
 import org.shangliang.sessions.api.SessionViews.OutcomeView;
 import org.shangliang.sessions.api.SessionViews.RoundItemView;
@@ -61,8 +62,8 @@ public class SessionService {
     @Inject OutcomeRepository outcomes;
     @Inject Outbox outbox;
     @Inject Audit audit;
-    /** How long after a session concluded an outcome may still be recorded (补录), marked late. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "shangliang.sessions.late-outcome-days", defaultValue = "7") int lateOutcomeDays;
+    @Inject SessionsConfig config;
+    @Inject ParticipantRepository participants;
 
     @Transactional
     public SessionView schedule(ScheduleSession request, Caller caller) {
@@ -98,8 +99,9 @@ public class SessionService {
                     "previous round " + request.previousRoundId() + " does not exist"));
         }
         ConsultationSession session = ConsultationSession.schedule(request.title().strip(), request.type(), request.mode(),
-                request.territoryCode(), request.startsAt(), request.venue(), request.host(), request.previousRoundId(),
-                ids.stream().map(known::get).toList(), caller.subject());
+                request.territoryCode(), request.startsAt(),
+                request.endsAt() != null ? request.endsAt() : request.startsAt().plus(config.defaultLength()), request.venue(), request.host(), request.previousRoundId(),
+                request.visibility() == null ? Visibility.PUBLIC : request.visibility(), ids.stream().map(known::get).toList(), caller.subject());
         sessions.persist(session);
         outbox.publish(SessionScheduled.of(session));
         audit.record(caller, "session.schedule", "Session", session.id(), session.title());
@@ -107,13 +109,13 @@ public class SessionService {
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
-    public SessionView get(UUID id) {
-        return SessionView.of(find(id));
+    public SessionView get(UUID id, Caller caller) {
+        return SessionView.of(visible(id, caller));
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
-    public PageView<SessionView> list(SessionStatus status, String territory, String cursor, int limit) {
-        List<ConsultationSession> rows = sessions.page(status, territory, Cursor.decode(cursor), limit);
+    public PageView<SessionView> list(SessionStatus status, String territory, String cursor, int limit, Caller caller) {
+        List<ConsultationSession> rows = sessions.page(status, territory, Cursor.decode(cursor), limit, caller);
         return PageView.of(rows, limit, SessionView::of, s -> new Cursor(s.createdAt(), s.id()));
     }
 
@@ -137,8 +139,8 @@ public class SessionService {
     @Transactional
     public SessionView reschedule(UUID id, String ifMatch, RescheduleSession request, Caller caller) {
         ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.RESCHEDULE);
-        java.time.Instant before = session.startsAt();
-        session.reschedule(request.startsAt(), request.reason() == null || request.reason().isBlank() ? null : request.reason().strip());
+        Instant before = session.startsAt();
+        session.reschedule(request.startsAt(), request.endsAt(), request.reason() == null || request.reason().isBlank() ? null : request.reason().strip());
         return moved(session, SessionRescheduled.of(session, before), caller, "session.reschedule", before + " → " + session.startsAt());
     }
 
@@ -165,8 +167,8 @@ public class SessionService {
      * previousRoundId to the first, then forward through the rounds that continue each — with each
      * round's outcomes in force. A read: no transaction.
      */
-    public List<RoundView> rounds(UUID id) {
-        ConsultationSession first = find(id);
+    public List<RoundView> rounds(UUID id, Caller caller) {
+        ConsultationSession first = visible(id, caller);
         java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(first.id()));
         while (first.previousRoundId() != null && seen.size() < MAX_ROUNDS) {
             ConsultationSession previous = sessions.findById(first.previousRoundId());
@@ -184,76 +186,67 @@ public class SessionService {
                 .stream().collect(Collectors.toMap(o -> o.agendaItem().id(), Function.identity()));
         List<RoundView> rounds = new ArrayList<>();
         for (ConsultationSession s : chain) {
+            if (!canSee(s, caller)) continue; // an internal round of someone else's is left out, not shown empty
             rounds.add(new RoundView(rounds.size() + 1, s.id(), s.title(), s.status(), s.startsAt(), s.previousRoundId(),
                     s.agenda().stream().map(i -> new RoundItemView(i.id(), i.topicId(), i.topicNumber(), i.topicTitle(),
-                            inForce.containsKey(i.id()) ? OutcomeView.of(inForce.get(i.id())) : null)).toList()));
+                            inForce.containsKey(i.id()) ? OutcomeView.of(inForce.get(i.id()), outcomes.changesOf(inForce.get(i.id()))) : null)).toList()));
         }
         return rounds;
     }
 
     /** Visible and in the caller's territory? → allowed from its status (409)? → If-Match (412): what every move checks first. */
     private ConsultationSession changeable(UUID id, String ifMatch, Caller caller, SessionStatus.Action action) {
-        ConsultationSession session = find(id);
-        requireTerritory(session.territoryCode(), caller);
-        session.status().check(action);
+        ConsultationSession session = organizable(id, caller, action);
         Preconditions.requireIfMatch(ifMatch, session.version());
         return session;
     }
 
+    /** Visible and in the caller's territory? → allowed from its status (409)? For what is done to a session without moving it. */
+    ConsultationSession organizable(UUID id, Caller caller, SessionStatus.Action action) {
+        ConsultationSession session = find(id);
+        requireTerritory(session.territoryCode(), caller);
+        session.status().check(action);
+        return session;
+    }
+
     /** After the move: its event and audit entry in the same transaction, then the new version. */
-    private SessionView moved(ConsultationSession session, org.shangliang.commons.events.DomainEvent event, Caller caller, String action, String detail) {
+    private SessionView moved(ConsultationSession session, DomainEvent event, Caller caller, String action, String detail) {
         outbox.publish(event);
         audit.record(caller, action, "Session", session.id(), detail == null ? session.status().name() : detail);
         sessions.flush();
         return SessionView.of(session);
     }
 
-    @Transactional
-    public OutcomeView recordOutcome(UUID sessionId, UUID itemId, RecordOutcome request, Caller caller) {
-        // Locked: two clerks recording at once get versions 1 and 2, not a clash on the version number.
-        ConsultationSession session = sessions.findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> notFound(sessionId));
-        requireTerritory(session.territoryCode(), caller);
-        AgendaItem item = item(session, itemId);
-        boolean late = session.outcomeRecorded(item, java.time.Duration.ofDays(lateOutcomeDays));
-        Outcome outcome = new Outcome(item, outcomes.latestVersion(item.id()) + 1, request.consensus().strip(), request.decisionRule(),
-                caller.subject(), caller.name(), late);
-        for (int i = 0; i < request.recommendations().size(); i++) {
-            NewRecommendation r = request.recommendations().get(i);
-            JsonNode unit = copy.require(DIRECTORY, "unit:" + r.unitCode(), "recommendations[" + i + "].unitCode",
-                    Text.of("承办单位代码 " + r.unitCode(), "Unit code " + r.unitCode()));
-            outcome.recommend(r.text().strip(), r.unitCode(), unit.path("name").asText(r.unitCode()), r.dueDate());
-        }
-        outcomes.persist(outcome);
-        outbox.publish(OutcomeRecorded.of(outcome));
-        audit.record(caller, "outcome.record", "Outcome", outcome.id(), "session " + session.id() + ", version " + outcome.version());
-        return OutcomeView.of(outcome);
-    }
-
-    @Transactional
-    public List<OutcomeView> outcomes(UUID sessionId, UUID itemId) {
-        AgendaItem item = item(find(sessionId), itemId);
-        return outcomes.of(item.id()).stream().map(OutcomeView::of).toList();
-    }
-
     /** Organizers act in their own territory; the county office covers the whole county. */
-    private static void requireTerritory(String territoryCode, Caller caller) {
+    static void requireTerritory(String territoryCode, Caller caller) {
         if (!caller.covers(territoryCode)) {
             throw Access.forbidden(Text.of("只能组织本人所辖区域（" + caller.territory() + "）的协商会",
                     "You may organize sessions only inside your territory (" + caller.territory() + ")"));
         }
     }
 
-    private static AgendaItem item(ConsultationSession session, UUID itemId) {
+    static AgendaItem item(ConsultationSession session, UUID itemId) {
         return session.item(itemId).orElseThrow(() -> ApiException.notFound(
                 Text.of("协商会 " + session.id() + " 没有议程项 " + itemId, "Session " + session.id() + " has no agenda item " + itemId)));
     }
 
-    private ConsultationSession find(UUID id) {
+    /** For reads: the session if the caller may see it; an internal one is a 404 to everyone else. */
+    ConsultationSession visible(UUID id, Caller caller) {
+        ConsultationSession session = find(id);
+        if (!canSee(session, caller)) throw notFound(id);
+        return session;
+    }
+
+    boolean canSee(ConsultationSession session, Caller caller) {
+        return session.visibility() != Visibility.INTERNAL || SessionAccess.isStaffOf(session.territoryCode(), caller)
+                || participants.bySubject(session.id(), caller.subject()).isPresent();
+    }
+
+    ConsultationSession find(UUID id) {
         return sessions.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
-    private static ApiException notFound(UUID id) {
+    static ApiException notFound(UUID id) {
         return ApiException.notFound(Text.of("没有编号为 " + id + " 的协商会", "No session with id " + id));
     }
 }

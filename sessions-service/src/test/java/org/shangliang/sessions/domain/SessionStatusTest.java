@@ -15,10 +15,12 @@ import org.shangliang.sessions.domain.SessionStatus.Action;
 class SessionStatusTest {
 
     static final Map<SessionStatus, Set<Action>> EXPECTED = Map.of(
-            SessionStatus.SCHEDULED, EnumSet.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL),
-            SessionStatus.IN_PROGRESS, EnumSet.of(Action.RECORD_OUTCOME, Action.CONCLUDE),
-            SessionStatus.POSTPONED, EnumSet.of(Action.RESCHEDULE, Action.CANCEL),
-            SessionStatus.CONCLUDED, EnumSet.of(Action.RECORD_OUTCOME), // a late entry (补录), within the configured days
+            SessionStatus.SCHEDULED, EnumSet.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL,
+                    Action.INVITE, Action.RSVP, Action.CHECK_IN), // people arrive before the organizer opens
+            SessionStatus.IN_PROGRESS, EnumSet.of(Action.RECORD_OUTCOME, Action.CONCLUDE, Action.INVITE, Action.CHECK_IN, // a walk-in
+                    Action.STATE_POSITION, Action.CORRECT_OUTCOME),
+            SessionStatus.POSTPONED, EnumSet.of(Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP),
+            SessionStatus.CONCLUDED, EnumSet.of(Action.RECORD_OUTCOME, Action.CORRECT_OUTCOME), // a late entry (补录) within the configured days; a correction
             SessionStatus.CANCELLED, EnumSet.noneOf(Action.class));
 
     @Test

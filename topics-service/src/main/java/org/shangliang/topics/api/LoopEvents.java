@@ -1,6 +1,7 @@
 package org.shangliang.topics.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +42,11 @@ public final class LoopEvents {
     }
 
     /** OutcomeRecorded — 协商成果已记录 (sessions-service). */
+    /** OutcomeCorrected — 协商成果已更正: what the topic's timeline shows of it. */
+    public record OutcomeCorrected(@NotNull UUID outcomeId, @NotNull @Min(2) Integer version, @NotNull UUID topicId, @NotNull String reason,
+                                   @NotNull List<UUID> changed, @NotNull List<UUID> added, @NotNull List<UUID> withdrawn) {
+    }
+
     public record OutcomeRecorded(@NotNull UUID outcomeId, @NotNull Integer version, @NotNull UUID sessionId, @NotNull UUID topicId,
                                   @NotNull String consensus, @NotNull List<@Valid @NotNull Recommendation> recommendations, Instant recordedAt) {
         public record Recommendation(@NotNull UUID recommendationId, String text) {

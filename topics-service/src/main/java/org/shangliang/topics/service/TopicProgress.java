@@ -23,6 +23,7 @@ import org.shangliang.topics.api.LoopEvents.SessionCancelled;
 import org.shangliang.topics.api.LoopEvents.SessionConcluded;
 import org.shangliang.topics.api.LoopEvents.SessionPostponed;
 import org.shangliang.topics.api.LoopEvents.SessionRescheduled;
+import org.shangliang.topics.api.LoopEvents.OutcomeCorrected;
 import org.shangliang.topics.api.LoopEvents.OutcomeRecorded;
 import org.shangliang.topics.api.LoopEvents.SessionScheduled;
 
@@ -91,6 +92,17 @@ public class TopicProgress {
             else found.add(topic);
         }
         return found;
+    }
+
+    /** 更正: the topic's status stays; its timeline says the record was corrected, why, and how much. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void corrected(OutcomeCorrected e, IncomingEvent event) {
+        if (topics.findById(e.topicId()) == null) {
+            LOG.warnf("%s names unknown topic %s; ignored", event, e.topicId());
+            return;
+        }
+        timelineOnce(e.topicId(), event, "OUTCOME_CORRECTED", "协商意见更正（第" + e.version() + "版，改 " + e.changed().size() + " 条、增 "
+                + e.added().size() + " 条、撤 " + e.withdrawn().size() + " 条建议）：" + abbreviate(e.reason()), e.outcomeId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

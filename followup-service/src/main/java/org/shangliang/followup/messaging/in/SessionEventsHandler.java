@@ -21,7 +21,7 @@ public class SessionEventsHandler implements EventHandler {
     public Subscriptions subscriptions() {
         // A session's schedule and cancellation open no case: only a recorded outcome does.
         return Subscriptions.stream("sessions", "/shangliang/sessions-service")
-                .handles("OutcomeRecorded").ignores("SessionScheduled", "SessionCancelled", "SessionStarted", "SessionPostponed", "SessionRescheduled", "SessionConcluded").build();
+                .handles("OutcomeRecorded", "OutcomeCorrected").ignores("SessionScheduled", "SessionCancelled", "SessionStarted", "SessionPostponed", "SessionRescheduled", "SessionConcluded").build();
     }
 
     @Override
@@ -30,6 +30,7 @@ public class SessionEventsHandler implements EventHandler {
         if (!inbox.firstTime(event)) return;
         switch (event.type()) {
             case "OutcomeRecorded" -> cases.openFor(event.read(SessionEvents.OutcomeRecorded.class), event);
+            case "OutcomeCorrected" -> cases.applyCorrection(event.read(SessionEvents.OutcomeCorrected.class), event);
             default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }
     }

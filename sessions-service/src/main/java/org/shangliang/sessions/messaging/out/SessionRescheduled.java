@@ -6,11 +6,11 @@ import org.shangliang.commons.events.DomainEvent;
 import org.shangliang.sessions.domain.ConsultationSession;
 
 /** SessionRescheduled — 协商会已改期: a new start time, with the agenda as SessionScheduled carries it. */
-public record SessionRescheduled(UUID sessionId, Instant startsAt, Instant previousStartsAt, String reason, int rescheduleCount,
+public record SessionRescheduled(UUID sessionId, Instant startsAt, Instant endsAt, Instant previousStartsAt, String reason, int rescheduleCount,
                                  java.util.List<SessionScheduled.AgendaItem> agenda, Instant rescheduledAt) implements DomainEvent {
 
     public static SessionRescheduled of(ConsultationSession s, Instant previousStartsAt) {
-        return new SessionRescheduled(s.id(), s.startsAt(), previousStartsAt, s.postponedReason(), s.rescheduleCount(),
+        return new SessionRescheduled(s.id(), s.startsAt(), s.endsAt(), previousStartsAt, s.postponedReason(), s.rescheduleCount(),
                 SessionScheduled.of(s).agenda(), s.updatedAt());
     }
 

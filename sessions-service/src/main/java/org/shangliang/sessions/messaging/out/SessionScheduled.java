@@ -8,14 +8,14 @@ import org.shangliang.sessions.domain.ConsultationSession;
 
 /** SessionScheduled — 协商会已排定, with the topics on its agenda. */
 public record SessionScheduled(UUID sessionId, String title, String type, String mode, String territoryCode,
-                               Instant startsAt, String venue, UUID previousRoundId, List<AgendaItem> agenda) implements DomainEvent {
+                               Instant startsAt, Instant endsAt, String venue, UUID previousRoundId, String visibility, List<AgendaItem> agenda) implements DomainEvent {
 
     public record AgendaItem(UUID agendaItemId, int position, UUID topicId, String topicNumber) {
     }
 
     public static SessionScheduled of(ConsultationSession s) {
-        return new SessionScheduled(s.id(), s.title(), s.type().name(), s.mode().name(), s.territoryCode(), s.startsAt(),
-                s.venue(), s.previousRoundId(),
+        return new SessionScheduled(s.id(), s.title(), s.type().name(), s.mode().name(), s.territoryCode(), s.startsAt(), s.endsAt(),
+                s.venue(), s.previousRoundId(), s.visibility().name(),
                 s.agenda().stream().map(i -> new AgendaItem(i.id(), i.position(), i.topicId(), i.topicNumber())).toList());
     }
 

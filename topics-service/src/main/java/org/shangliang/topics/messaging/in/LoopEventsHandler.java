@@ -20,7 +20,7 @@ public class LoopEventsHandler implements EventHandler {
     @Override
     public Subscriptions subscriptions() {
         return Subscriptions
-                .stream("sessions", "/shangliang/sessions-service").handles("SessionScheduled", "SessionCancelled", "SessionPostponed", "SessionRescheduled", "SessionConcluded", "OutcomeRecorded")
+                .stream("sessions", "/shangliang/sessions-service").handles("SessionScheduled", "SessionCancelled", "SessionPostponed", "SessionRescheduled", "SessionConcluded", "OutcomeRecorded", "OutcomeCorrected")
                 // Opening a session changes nothing for a topic: its DELIBERATED comes with the outcome.
                 .ignores("SessionStarted")
                 .stream("followup", "/shangliang/followup-service").handles("CaseOpened", "CaseSigned")
@@ -38,6 +38,7 @@ public class LoopEventsHandler implements EventHandler {
             case "SessionRescheduled" -> progress.rescheduled(event.read(LoopEvents.SessionRescheduled.class), event);
             case "SessionConcluded" -> progress.concluded(event.read(LoopEvents.SessionConcluded.class), event);
             case "OutcomeRecorded" -> progress.deliberated(event.read(LoopEvents.OutcomeRecorded.class), event);
+            case "OutcomeCorrected" -> progress.corrected(event.read(LoopEvents.OutcomeCorrected.class), event);
             case "CaseOpened" -> progress.caseOpened(event.read(LoopEvents.CaseOpened.class), event);
             case "CaseSigned" -> progress.caseSigned(event.read(LoopEvents.CaseSigned.class), event);
             default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
