@@ -80,4 +80,120 @@ class ThinFlowE2ETest extends OnRunningPlatform {
         awaitTrue(() -> as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}/timeline", loop.topic).then().extract().<List<String>>path("kind").contains("OUTCOME_CORRECTED"),
                 "the topic's timeline shows the correction");
     }
+
+    /**
+     * The Huitong land-rights question took three rounds (惠通村土地确权，三轮协商): the first ends in
+     * disagreement, the second agrees to survey first, the third agrees on the department's steps and
+     * corrects its record, and the correction reaches the department's open case.
+     */
+    @Test
+    void the_three_rounds_of_the_huitong_land_rights_consultation() {
+        Loop loop = new Loop();
+        loop.acceptTopic();
+        String wang = "wang-" + java.util.UUID.randomUUID(); // a villager with a login, fresh per run (double booking is by person)
+        String wangsToken = org.shangliang.commons.testing.TestTokens.as("resident", loop.village).subject(wang).name("王阿大").token();
+
+        // Round 1: positions taken, one objection: no consensus, the disagreement is recorded without recommendations.
+        Round first = Round.held(loop, null, "2026-10-15T06:30:00Z", wang);
+        first.speak(first.people.get(1), "SPEECH", "三组有两户确权面积与台账不符，要求重新测量。");
+        first.speak(first.people.get(0), "DEPARTMENT_RESPONSE", "农业农村局：以二轮承包台账为准，可安排复核。");
+        as(wangsToken).contentType("application/json").body("{\"stance\": \"OBJECT\", \"note\": \"面积不符\"}")
+                .put(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/positions/{p}", first.session, first.item, first.people.get(1)).then().statusCode(200);
+        first.position(first.people.get(2), "AGREE");
+        first.record("{\"consensus\": \"分歧较大，待实测后再议\", \"decisionRule\": \"CONSENSUS\", \"recommendations\": []}")
+                .body("decision.met", equalTo(false)).body("decision.objecting", equalTo(1));
+        first.conclude();
+
+        // Round 2 continues it: agrees to survey first (by acclamation: nothing counted).
+        Round second = Round.held(loop, first.session, "2026-11-05T06:30:00Z", wang);
+        second.speak(second.people.get(0), "DEPARTMENT_RESPONSE", "农业农村局：两周内完成实测。");
+        second.record("{\"consensus\": \"先由农经站实测，再开第三轮\", \"decisionRule\": \"CONSENSUS\", \"recommendations\": []}")
+                .body("decision.met", org.hamcrest.Matchers.nullValue());
+        second.conclude();
+
+        // Round 3: everyone present agrees; the department's step becomes a case.
+        Round third = Round.held(loop, second.session, "2026-12-03T06:30:00Z", wang);
+        third.speak(third.people.get(0), "DEPARTMENT_RESPONSE", "农业农村局：实测已完成，按实测面积确权。");
+        for (String person : third.people.subList(0, 5)) {
+            if (person.equals(third.people.get(1))) {
+                as(wangsToken).contentType("application/json").body("{\"stance\": \"AGREE\"}")
+                        .put(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/positions/{p}", third.session, third.item, person).then().statusCode(200);
+            } else {
+                third.position(person, "AGREE");
+            }
+        }
+        String kept = third.record("""
+                {"consensus": "按实测面积重新确认权属，换届前完成。", "decisionRule": "CONSENSUS",
+                 "recommendations": [{"text": "按实测面积组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-01-31"}]}""")
+                .body("decision.met", equalTo(true)).body("decision.inFavour", equalTo(5)).extract().path("recommendations[0].id");
+        loop.session = third.session;
+        String caseId = loop.awaitCase();
+        as(AGRI_CLERK).header("If-Match", "\"0\"").post(FOLLOWUP + "/api/v1/cases/{id}/sign", caseId).then().statusCode(200);
+        // The third round's correction: a later due date; it reaches the open case.
+        as(ORGANIZER).contentType("application/json").body("""
+                {"reason": "实测延误，时限更正为2027年3月31日", "consensus": "按实测面积重新确认权属，换届前完成。", "decisionRule": "CONSENSUS",
+                 "recommendations": [{"id": "%s", "text": "按实测面积组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-03-31"}]}""".formatted(kept))
+                .post(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/outcomes/corrections", third.session, third.item).then().statusCode(201);
+        awaitTrue(() -> "2027-03-31".equals(as(STAFF).get(FOLLOWUP + "/api/v1/cases/{id}", caseId).then().extract().path("dueDate")),
+                "the correction reaches the open case");
+        third.conclude();
+
+        as(ORGANIZER).get(SESSIONS + "/api/v1/sessions/{id}/rounds", first.session).then().statusCode(200)
+                .body("round", equalTo(List.of(1, 2, 3))).body("sessionId", equalTo(List.of(first.session, second.session, third.session)))
+                .body("items.collect { it[0].outcome.version }", equalTo(List.of(1, 1, 2)));
+        String minutes = as(wangsToken).accept("text/markdown").get(SESSIONS + "/api/v1/sessions/{id}/minutes", third.session).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(minutes.contains("农业农村局：实测已完成") && minutes.contains("更正说明：实测延误"), minutes);
+        awaitTrue(() -> as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}/timeline", loop.topic).then().extract().<List<String>>path("kind").contains("OUTCOME_CORRECTED"),
+                "the topic's timeline shows the correction");
+    }
+
+    /** One round of the village hall: scheduled (continuing {@code previous}), six invited, five checked in, opened. */
+    static final class Round {
+        String session;
+        String item;
+        /** Participant ids: 0 the department official, 1 Wang (with a login), 2–4 others present, 5 absent. */
+        List<String> people;
+
+        static Round held(Loop loop, String previous, String startsAt, String wang) {
+            Round r = new Round();
+            JsonPath s = as(ORGANIZER).contentType("application/json").body("""
+                    {"title": "惠通村民生议事堂：土地确权", "type": "VILLAGE_HALL", "mode": "IN_PERSON", "territoryCode": "%s",
+                     "startsAt": "%s", "venue": "惠通村文化礼堂", "previousRoundId": %s, "agenda": ["%s"]}"""
+                    .formatted(loop.village, startsAt, previous == null ? "null" : "\"" + previous + "\"", loop.topic))
+                    .post(SESSIONS + "/api/v1/sessions").then().statusCode(201).extract().jsonPath();
+            r.session = s.getString("id");
+            r.item = s.getString("agenda[0].id");
+            r.people = as(ORGANIZER).contentType("application/json").body("""
+                    {"participants": [{"role": "DEPARTMENT_OFFICIAL", "name": "农业农村局张科长", "unitCode": "agri-rural"},
+                      {"role": "VILLAGER_REPRESENTATIVE", "name": "王阿大", "subject": "%s"}, {"role": "NOTABLE", "name": "乡贤李老师"},
+                      {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表陈"}, {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表周"},
+                      {"role": "LEADER", "name": "街道分管领导"}]}""".formatted(wang))
+                    .post(SESSIONS + "/api/v1/sessions/{id}/participants", r.session).then().statusCode(201).extract().path("id");
+            as(ORGANIZER).contentType("application/json").body(java.util.Map.of("participantIds", r.people.subList(0, 5)))
+                    .post(SESSIONS + "/api/v1/sessions/{id}/check-ins", r.session).then().statusCode(200).body("quorumMet", equalTo(true));
+            as(ORGANIZER).header("If-Match", "\"0\"").post(SESSIONS + "/api/v1/sessions/{id}/start", r.session).then().statusCode(200);
+            return r;
+        }
+
+        void speak(String participant, String kind, String summary) {
+            as(ORGANIZER).contentType("application/json").body(java.util.Map.of("participantId", participant, "kind", kind, "summary", summary))
+                    .post(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/contributions", session, item).then().statusCode(201);
+        }
+
+        void position(String participant, String stance) {
+            as(ORGANIZER).contentType("application/json").body("{\"stance\": \"" + stance + "\"}")
+                    .put(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/positions/{p}", session, item, participant).then().statusCode(200)
+                    .body("onBehalf", equalTo(true));
+        }
+
+        io.restassured.response.ValidatableResponse record(String outcome) {
+            return as(ORGANIZER).contentType("application/json").body(outcome)
+                    .post(SESSIONS + "/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).then().statusCode(201);
+        }
+
+        void conclude() {
+            int version = as(ORGANIZER).get(SESSIONS + "/api/v1/sessions/{id}", session).then().extract().path("version");
+            as(ORGANIZER).header("If-Match", "\"" + version + "\"").post(SESSIONS + "/api/v1/sessions/{id}/conclude", session).then().statusCode(200);
+        }
+    }
 }

@@ -266,7 +266,8 @@ class SessionFlowTest {
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201)
                 .body("version", equalTo(1)).body("recommendations", hasSize(2)).body("recordedBy", equalTo("县政协机关")).extract().jsonPath();
         given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("IN_PROGRESS")).body("agenda[0].status", equalTo("DELIBERATED"))
-                .body("allowedActions", equalTo(List.of("CONCLUDE", "RECORD_OUTCOME", "INVITE", "CHECK_IN", "STATE_POSITION", "CORRECT_OUTCOME")));
+                .body("allowedActions", equalTo(List.of("CONCLUDE", "RECORD_OUTCOME", "INVITE", "CHECK_IN", "STATE_POSITION", "CORRECT_OUTCOME",
+                        "CONTRIBUTE", "SUBMIT_IN_WRITING")));
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
                 && value(r).contains(outcome.getString("id")), WAIT);
         Contracts.assertValid("OutcomeRecorded", value(event));
@@ -430,7 +431,7 @@ class SessionFlowTest {
         given().contentType(ContentType.JSON).body("{\"reason\":\"台风预警\"}").post(path + "postpone", id).then().statusCode(428);
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"台风预警，延期举行\"}").post(path + "postpone", id)
                 .then().statusCode(200).body("status", equalTo("POSTPONED")).body("postponedReason", equalTo("台风预警，延期举行"))
-                .body("allowedActions", equalTo(List.of("RESCHEDULE", "CANCEL", "INVITE", "RSVP")));
+                .body("allowedActions", equalTo(List.of("RESCHEDULE", "CANCEL", "INVITE", "RSVP", "EDIT_AGENDA")));
         Contracts.assertValid("SessionPostponed", value(kafka.await(kafka.topic("sessions"), typeAndSubject("SessionPostponed", id), WAIT)));
         given().header("If-Match", "\"1\"").header("Accept-Language", "en").post(path + "start", id)
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("RESCHEDULE"));
@@ -561,6 +562,122 @@ class SessionFlowTest {
                 .post("/api/v1/sessions/{id}/check-ins", id).then().statusCode(200).body("present", equalTo(5)).body("quorumMet", equalTo(true))
                 .body("participants.find { it.id == '%s' }.checkedInBy".formatted(invited.getString("[2].id")), equalTo("ORGANIZER"));
         given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201);
+    }
+
+    @Test
+    void contributions_are_numbered_in_order_and_the_minutes_tell_the_whole_session() {
+        String village = freshVillage();
+        JsonPath session = schedule(village, acceptedTopic(village), acceptedTopic(village));
+        String id = session.getString("id");
+        String item = session.getString("agenda[0].id");
+        String wang = "villager-wang-" + UUID.randomUUID();
+        List<String> p = given().contentType(ContentType.JSON).body("""
+                {"participants": [{"role": "DEPARTMENT_OFFICIAL", "name": "农业农村局张科长", "unitCode": "agri-rural"},
+                  {"role": "VILLAGER_REPRESENTATIVE", "name": "王阿大", "subject": "%s"}, {"role": "NOTABLE", "name": "乡贤李老师"},
+                  {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表陈"}, {"role": "VILLAGER_REPRESENTATIVE", "name": "村民代表周"},
+                  {"role": "LEADER", "name": "街道分管领导"}]}""".formatted(wang))
+                .post("/api/v1/sessions/{id}/participants", id).then().statusCode(201).extract().path("id");
+        String contributions = "/api/v1/sessions/{id}/agenda-items/{item}/contributions";
+        String wangsToken = TestTokens.as(Roles.RESIDENT, "330421").subject(wang).token();
+        // 书面意见 handed in by its author before the session; nothing is said in the hall before it opens.
+        Api.as(wangsToken).contentType(ContentType.JSON).body(java.util.Map.of("participantId", p.get(1), "kind", "WRITTEN_SUBMISSION",
+                "summary", "三组有两户确权面积与台账不符，附测量草图。")).post(contributions, id, item).then().statusCode(201).body("sequence", equalTo(1));
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", p.get(2), "kind", "SPEECH", "summary", "x"))
+                .post(contributions, id, item).then().statusCode(409);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantIds", p.subList(0, 5))).post("/api/v1/sessions/{id}/check-ins", id).then().statusCode(200);
+        given().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", id).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", p.get(2), "kind", "SPEECH", "summary", "建议先实测再确权，避免再起争议。"))
+                .post(contributions, id, item).then().statusCode(201).body("sequence", equalTo(2));
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", p.get(0), "kind", "DEPARTMENT_RESPONSE",
+                "summary", "二轮承包台账已数字化，两周内可完成核对；面积以实测为准。")).post(contributions, id, item)
+                .then().statusCode(201).body("sequence", equalTo(3)).body("unitCode", equalTo("agri-rural"));
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", p.get(2), "kind", "DEPARTMENT_RESPONSE", "summary", "x"))
+                .post(contributions, id, item).then().statusCode(422).body("violations[0].field", equalTo("kind"));
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", p.get(5), "kind", "SPEECH", "summary", "x"))
+                .post(contributions, id, item).then().statusCode(409);
+        Api.as(wangsToken).contentType(ContentType.JSON).body(java.util.Map.of("participantId", p.get(1), "kind", "SPEECH", "summary", "x"))
+                .post(contributions, id, item).then().statusCode(403);
+        given().get(contributions, id, item).then().statusCode(200).body("sequence", equalTo(List.of(1, 2, 3)))
+                .body("kind", equalTo(List.of("WRITTEN_SUBMISSION", "SPEECH", "DEPARTMENT_RESPONSE")));
+        Api.as(wangsToken).contentType(ContentType.JSON).body("{\"stance\": \"AGREE\"}")
+                .put("/api/v1/sessions/{id}/agenda-items/{item}/positions/{p}", id, item, p.get(1)).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201);
+
+        // 纪要: a draft for the organizer, nothing for others until the session concludes.
+        Api.as(wangsToken).get("/api/v1/sessions/{id}/minutes", id).then().statusCode(409).contentType("application/problem+json");
+        given().get("/api/v1/sessions/{id}/minutes", id).then().statusCode(200).body("published", equalTo(false));
+        long version = given().get("/api/v1/sessions/{id}", id).then().extract().jsonPath().getLong("version");
+        given().header("If-Match", "\"" + version + "\"").post("/api/v1/sessions/{id}/conclude", id).then().statusCode(200);
+        Api.as(wangsToken).get("/api/v1/sessions/{id}/minutes", id).then().statusCode(200).contentType(ContentType.JSON)
+                .body("published", equalTo(true)).body("attendance.present", equalTo(5)).body("attendance.invited", equalTo(6))
+                .body("attendance.absentParticipants.name", equalTo(List.of("街道分管领导")))
+                .body("items[0].contributions.participantName", equalTo(List.of("王阿大", "乡贤李老师", "农业农村局张科长")))
+                .body("items[0].outcome.decision.inFavour", equalTo(1)).body("items[0].outcome.recommendations", hasSize(2))
+                .body("items[1].outcome", org.hamcrest.Matchers.nullValue());
+        String markdown = Api.as(wangsToken).accept("text/markdown").get("/api/v1/sessions/{id}/minutes", id).then().statusCode(200)
+                .contentType(containsString("text/markdown")).extract().asString();
+        for (String expected : List.of("# 惠通村民生议事堂2026年第8次协商 纪要", "2026年12月3日 14:30", "实到 5 人", "请假 0 人",
+                "3. **农业农村局张科长**（部门回应，agri-rural）：二轮承包台账已数字化", "**协商意见**（第1版）", "赞成 1", "- 建议1：核对二轮承包台账",
+                "承办：县农业农村局，时限：2027-01-31", "**协商意见**：未形成")) {
+            assertTrue(markdown.contains(expected), "the Markdown minutes contain \"" + expected + "\":\n" + markdown);
+        }
+    }
+
+    @Test
+    void the_agenda_is_edited_while_scheduled_and_SessionScheduled_carries_it() {
+        String village = freshVillage();
+        String a = acceptedTopic(village);
+        String b = acceptedTopic(village);
+        String c = acceptedTopic(village);
+        JsonPath session = schedule(village, a, b);
+        String id = session.getString("id");
+        String itemB = session.getString("agenda[1].id");
+        String agenda = "/api/v1/sessions/{id}/agenda";
+        String edit = """
+                {"items": [{"agendaItemId": "%s", "plannedMinutes": 30, "rapporteur": "惠通村村委会主任"},
+                  {"title": "村务情况通报", "plannedMinutes": 10}, {"topicId": "%s"}]}""".formatted(itemB, c);
+        given().contentType(ContentType.JSON).body(edit).put(agenda, id).then().statusCode(428);
+        JsonPath edited = given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(edit).put(agenda, id).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("agenda.position", equalTo(List.of(1, 2, 3)))
+                .body("agenda[0].id", equalTo(itemB)).body("agenda[0].plannedMinutes", equalTo(30)).body("agenda[0].rapporteur", equalTo("惠通村村委会主任"))
+                .body("agenda[1].topicId", org.hamcrest.Matchers.nullValue()).body("agenda[1].topicTitle", equalTo("村务情况通报"))
+                .body("agenda[2].topicId", equalTo(c)).extract().jsonPath();
+        // Republished with the new agenda: topics only (a free item concerns none), so topics-service gives A back and schedules C.
+        String event = value(kafka.await(kafka.topic("sessions"), r -> "SessionScheduled".equals(header(r, "ce_type")) && id.equals(header(r, "ce_subject"))
+                && value(r).contains(c), WAIT));
+        Contracts.assertValid("SessionScheduled", event);
+        assertEquals(List.of(b, c), JsonPath.from(event).getList("agenda.topicId"));
+
+        // Refused lines, each named; nothing changes.
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("""
+                {"items": [{"agendaItemId": "%s", "title": "两样都给"}, {"topicId": "%s"}, {"agendaItemId": "%s"}, {}]}"""
+                        .formatted(itemB, UUID.randomUUID(), UUID.randomUUID()))
+                .put(agenda, id).then().statusCode(422).body("violations.field", equalTo(List.of("items[0]", "items[1].topicId", "items[2].agendaItemId", "items[3]")));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"items\": [{\"topicId\": \"%s\"}, {\"agendaItemId\": \"%s\"}]}".formatted(b, itemB))
+                .put(agenda, id).then().statusCode(422);
+        // An item with a written submission stays.
+        List<String> people = quorum(RestAssured::given, id);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", people.get(0), "kind", "WRITTEN_SUBMISSION", "summary", "书面意见"))
+                .post("/api/v1/sessions/{id}/agenda-items/{item}/contributions", id, edited.getString("agenda[2].id")).then().statusCode(201);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"items\": [{\"agendaItemId\": \"%s\"}]}".formatted(itemB))
+                .put(agenda, id).then().statusCode(409);
+
+        // 并案 after it was put on the agenda: the item says so.
+        String merged = """
+                {"topicId": "%s", "number": "YT-2026-0051", "survivorId": "%s", "survivorNumber": "YT-2026-0042", "note": "同一事项", "mergedAt": "2026-11-22T04:00:00Z"}
+                """.formatted(b, a);
+        Contracts.assertValid("TopicMerged", merged);
+        kafka.send(kafka.topic("topics"), b, "TopicMerged", "/shangliang/topics-service", merged);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/sessions/{id}", id).then()
+                .body("agenda[0].mergedIntoTopicId", equalTo(a)).body("agenda[0].mergedIntoNumber", equalTo("YT-2026-0042")));
+
+        // In the hall: a free item has no outcome, and the agenda is fixed.
+        given().header("If-Match", "\"1\"").post("/api/v1/sessions/{id}/start", id).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, edited.getString("agenda[1].id"))
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").header("Accept-Language", "en").body(edit).put(agenda, id)
+                .then().statusCode(409).body("detail", containsString("CONCLUDE"));
     }
 
     @Test

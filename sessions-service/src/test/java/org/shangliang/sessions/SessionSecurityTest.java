@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
 import static org.shangliang.commons.security.Roles.LEADER;
@@ -171,6 +172,12 @@ class SessionSecurityTest {
             expect(role, as(token).contentType(ContentType.JSON).body("{\"stance\": \"AGREE\"}").put(item2 + "/positions/{p}", open, openItem, present.get(0)).statusCode(),
                     organizers.contains(role), "state a position on someone's behalf");
             expect(role, as(token).get(item2 + "/positions", open, openItem).statusCode(), true, "list positions");
+            expect(role, as(token).contentType(ContentType.JSON).body(java.util.Map.of("participantId", present.get(0), "kind", "SPEECH", "summary", "发言"))
+                    .post(item2 + "/contributions", open, openItem).statusCode(), organizers.contains(role), "record a speech");
+            expect(role, as(token).get(item2 + "/contributions", open, openItem).statusCode(), true, "list contributions");
+            // Draft minutes: the staff of the territory read them; for anyone else they are not yet published (409).
+            assertEquals(List.of(ORGANIZER, CPPCC_STAFF, LEADER).contains(role) ? 200 : 409, as(token).get("/api/v1/sessions/{id}/minutes", open).statusCode(),
+                    role + " reading draft minutes");
             expect(role, as(token).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME).post(item2 + "/outcomes", open, openItem).statusCode(),
                     organizers.contains(role), "record an outcome");
             if (!organizers.contains(role)) as(STAFF).contentType(ContentType.JSON).body(SessionFlowTest.OUTCOME).post(item2 + "/outcomes", open, openItem).then().statusCode(201);
@@ -204,7 +211,10 @@ class SessionSecurityTest {
             expect(role, as(token).header("If-Match", "\"" + v + "\"").post("/api/v1/sessions/{id}/conclude", cancellable).statusCode(),
                     organizers.contains(role), "conclude");
             String other = as(STAFF).contentType(ContentType.JSON).body(body(territory, acceptedTopic(territory))).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
-            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\":\"改期\"}")
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"items\": [{\"title\": \"村务情况通报\"}]}")
+                    .put("/api/v1/sessions/{id}/agenda", other).statusCode(), organizers.contains(role), "edit the agenda");
+            int otherVersion = as(STAFF).get("/api/v1/sessions/{id}", other).then().extract().path("version");
+            expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"" + otherVersion + "\"").body("{\"reason\":\"改期\"}")
                     .post("/api/v1/sessions/{id}/cancel", other).statusCode(), organizers.contains(role), "cancel");
             expect(role, as(token).get("/api/v1/audit").statusCode(), List.of(CPPCC_STAFF, LEADER).contains(role), "read audit");
         }

@@ -227,6 +227,21 @@ class EventBackboneTest {
     }
 
     @Test
+    void an_agenda_edited_to_leave_a_topic_out_gives_it_back_and_schedules_the_new_one_once() {
+        String kept = accepted(freshVillage());
+        String left = accepted(freshVillage());
+        String session = UUID.randomUUID().toString();
+        kafka.send(kafka.topic("sessions"), session, "SessionScheduled", SESSIONS, TopicEventsTest.scheduled(session, kept, left));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", left).then().body("status", equalTo("SCHEDULED")));
+        // The agenda edited (议程调整): SessionScheduled again, without `left`.
+        kafka.send(kafka.topic("sessions"), session, "SessionScheduled", SESSIONS, TopicEventsTest.scheduled(session, kept));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", left).then().body("status", equalTo("ACCEPTED")));
+        given().get("/api/v1/topics/{id}/timeline", left).then().body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "AGENDA_REMOVED")));
+        given().get("/api/v1/topics/{id}/timeline", kept).then().body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED")));
+        given().get("/api/v1/topics/{id}", kept).then().body("status", equalTo("SCHEDULED"));
+    }
+
+    @Test
     void a_corrected_outcome_shows_on_the_topic_timeline_and_leaves_its_status() throws Exception {
         String topic = accepted(freshVillage());
         String session = UUID.randomUUID().toString();

@@ -147,12 +147,17 @@ class TopicEventsTest {
                 .body(org.hamcrest.Matchers.containsString("shangliang_events_unknown_total{type=\"ParticipantCheckedIn\"}")));
     }
 
-    static String scheduled(String session, String topic) {
+    static String scheduled(String session, String... topics) {
+        StringBuilder agenda = new StringBuilder();
+        for (int i = 0; i < topics.length; i++) {
+            if (i > 0) agenda.append(", ");
+            agenda.append("""
+                    {"agendaItemId": "%s", "position": %d, "topicId": "%s", "topicNumber": "YT-2026-0001"}""".formatted(UUID.randomUUID(), i + 1, topics[i]));
+        }
         return """
                 {"sessionId": "%s", "title": "惠通村民生议事堂第8次协商", "type": "VILLAGE_HALL", "mode": "IN_PERSON",
-                 "territoryCode": "330421003201", "startsAt": "2026-12-03T06:30:00Z",
-                 "agenda": [{"agendaItemId": "%s", "position": 1, "topicId": "%s", "topicNumber": "YT-2026-0001"}]}
-                """.formatted(session, UUID.randomUUID(), topic);
+                 "territoryCode": "330421003201", "startsAt": "2026-12-03T06:30:00Z", "agenda": [%s]}
+                """.formatted(session, agenda);
     }
 
     static String outcome(String session, String topic) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.shangliang.sessions.domain.ContributionKind;
 import org.shangliang.sessions.domain.DecisionRule;
 import org.shangliang.sessions.domain.Participant;
 import org.shangliang.sessions.domain.ParticipantRole;
@@ -140,5 +141,25 @@ public final class SessionRequests {
 
     @Schema(name = "SelfCheckIn", description = "签到 by the participant, with the code shown in the hall")
     public record SelfCheckIn(@NotNull @Pattern(regexp = "\\d{6}", message = "must be the six digits shown in the hall") @Schema(example = "482913") String code) {
+    }
+
+    @Schema(name = "NewContribution", description = "发言, 部门回应 or 书面意见 on an agenda item, with a summary")
+    public record NewContribution(
+            @NotNull @Schema(description = "Who spoke or wrote: a participant of the session") UUID participantId,
+            @NotNull ContributionKind kind,
+            @NotBlank @Size(max = 4000) @Schema(example = "农业农村局：二轮承包台账已全部数字化，可在两周内完成核对；确权面积以实测为准。") String summary) {
+    }
+
+    @Schema(name = "EditAgenda", description = "议程调整: the agenda as it is to be, in order. Items not named are removed.")
+    public record EditAgenda(@NotEmpty @Size(max = 30) List<@NotNull @Valid AgendaLineRequest> items) {
+    }
+
+    @Schema(name = "AgendaLine", description = "Exactly one of: `agendaItemId` (keep an item), `topicId` (add an accepted topic), `title` (add a free item)")
+    public record AgendaLineRequest(
+            @Schema(description = "An item of the agenda as it is, kept", nullable = true) UUID agendaItemId,
+            @Schema(description = "An accepted topic of the session's territory, added (or kept, if already on it)", nullable = true) UUID topicId,
+            @Size(max = 120) @Schema(description = "A free item's title", example = "村务情况通报", nullable = true) String title,
+            @Min(1) @Max(600) @Schema(description = "Planned duration in minutes", example = "40", nullable = true) Integer plannedMinutes,
+            @Size(max = 100) @Schema(description = "主报告人", example = "惠通村村委会主任", nullable = true) String rapporteur) {
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.shangliang.sessions.domain.AgendaItem;
 import org.shangliang.sessions.domain.ConsultableTopic;
+import org.shangliang.sessions.domain.Contribution;
+import org.shangliang.sessions.domain.ContributionKind;
 import org.shangliang.sessions.domain.ConsultationSession;
 import org.shangliang.sessions.domain.Decision;
 import org.shangliang.sessions.domain.DecisionRule;
@@ -58,7 +60,7 @@ public final class SessionViews {
     /** The county's clock (北京时间): what people in the hall read. */
     public static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
 
-    static OffsetDateTime local(Instant t) {
+    public static OffsetDateTime local(Instant t) {
         return t == null ? null : t.atZone(COUNTY_ZONE).toOffsetDateTime();
     }
 
@@ -82,15 +84,52 @@ public final class SessionViews {
                                  boolean quorumMet, List<ParticipantView> participants) {
     }
 
+    @Schema(name = "Contribution", description = "发言 / 部门回应 / 书面意见, numbered in order per agenda item")
+    public record ContributionView(UUID id, UUID agendaItemId, @Schema(description = "1, 2, … in the order recorded on the item") int sequence,
+                                   ContributionKind kind, UUID participantId, String participantName,
+                                   @Schema(description = "The unit a department response speaks for", example = "agri-rural", nullable = true) String unitCode,
+                                   String summary, Instant recordedAt, OffsetDateTime recordedAtLocal) {
+        public static ContributionView of(Contribution c) {
+            return new ContributionView(c.id(), c.agendaItemId(), c.sequence(), c.kind(), c.participantId(), c.participantName(), c.unitCode(),
+                    c.summary(), c.recordedAt(), local(c.recordedAt()));
+        }
+    }
+
+    @Schema(name = "Minutes", description = "纪要: generated from the agenda, attendance, contributions, positions and outcomes. "
+            + "Published (final) when the session concludes; before that only the staff of its territory see a draft.")
+    public record MinutesView(UUID sessionId, String title, SessionType type, SessionStatus status, Visibility visibility,
+                              @Schema(description = "True once the session concluded; a draft before") boolean published,
+                              OffsetDateTime startsAtLocal, OffsetDateTime endsAtLocal,
+                              @Schema(nullable = true) OffsetDateTime startedAtLocal, @Schema(nullable = true) OffsetDateTime concludedAtLocal,
+                              @Schema(nullable = true) String venue, @Schema(nullable = true) String host,
+                              MinutesAttendance attendance, List<MinutesItem> items) {
+    }
+
+    @Schema(name = "MinutesAttendance", description = "Who was there (应到 / 实到 / 请假)")
+    public record MinutesAttendance(int invited, int present, int declined, List<ParticipantView> presentParticipants,
+                                    @Schema(description = "Invited, not present") List<ParticipantView> absentParticipants) {
+    }
+
+    @Schema(name = "MinutesItem", description = "An agenda item in the minutes: what was said, in order, and the outcome in force")
+    public record MinutesItem(int position, UUID agendaItemId, @Schema(nullable = true) UUID topicId, @Schema(nullable = true) String topicNumber, String topicTitle,
+                              List<ContributionView> contributions, @Schema(nullable = true) OutcomeView outcome) {
+    }
+
     @Schema(name = "CheckInCode", description = "签到码 to show in the hall; participants check in with it from their phones")
     public record CheckInCodeView(UUID sessionId, @Schema(example = "482913") String code) {
     }
 
-    @Schema(name = "AgendaItem")
-    public record AgendaItemView(UUID id, int position, UUID topicId, @Schema(example = "YT-2026-0042") String topicNumber,
-                                 String topicTitle, AgendaItem.Status status) {
+    @Schema(name = "AgendaItem", description = "An accepted topic on the agenda, or a free item (no topic, only a title)")
+    public record AgendaItemView(UUID id, int position, @Schema(description = "Null for a free item", nullable = true) UUID topicId,
+                                 @Schema(example = "YT-2026-0042", nullable = true) String topicNumber,
+                                 @Schema(description = "The topic's title, or the free item's") String topicTitle, AgendaItem.Status status,
+                                 @Schema(description = "Planned duration in minutes", example = "40", nullable = true) Integer plannedMinutes,
+                                 @Schema(description = "主报告人", example = "惠通村村委会主任", nullable = true) String rapporteur,
+                                 @Schema(description = "The topic this item's topic was merged into after it was put on the agenda (并案)", nullable = true) UUID mergedIntoTopicId,
+                                 @Schema(example = "YT-2026-0040", nullable = true) String mergedIntoNumber) {
         static AgendaItemView of(AgendaItem i) {
-            return new AgendaItemView(i.id(), i.position(), i.topicId(), i.topicNumber(), i.topicTitle(), i.status());
+            return new AgendaItemView(i.id(), i.position(), i.topicId(), i.topicNumber(), i.topicTitle(), i.status(), i.plannedMinutes(), i.rapporteur(),
+                    i.mergedIntoTopicId(), i.mergedIntoNumber());
         }
     }
 
@@ -170,7 +209,7 @@ public final class SessionViews {
     }
 
     @Schema(name = "RoundItem", description = "An agenda item of a round and its outcome in force (null when none was recorded)")
-    public record RoundItemView(UUID agendaItemId, UUID topicId, @Schema(example = "YT-2026-0042") String topicNumber, String topicTitle,
+    public record RoundItemView(UUID agendaItemId, @Schema(nullable = true) UUID topicId, @Schema(example = "YT-2026-0042", nullable = true) String topicNumber, String topicTitle,
                                 @Schema(nullable = true) OutcomeView outcome) {
     }
 

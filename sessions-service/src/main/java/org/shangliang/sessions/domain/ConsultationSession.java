@@ -102,6 +102,28 @@ public class ConsultationSession {
         return s;
     }
 
+    /**
+     * 议程调整: the agenda becomes {@code lines}, in order — items kept (with a new place, duration and
+     * rapporteur), topics and free items added; items not named are removed.
+     */
+    public void replaceAgenda(List<AgendaLine> lines) {
+        status.check(SessionStatus.Action.EDIT_AGENDA);
+        java.util.Map<UUID, AgendaItem> current = new java.util.HashMap<>();
+        agenda.forEach(i -> current.put(i.id(), i));
+        List<AgendaItem> next = new ArrayList<>();
+        for (AgendaLine line : lines) {
+            AgendaItem item = line.keep() != null ? current.get(line.keep())
+                    : line.topic() != null ? new AgendaItem(this, 0, line.topic())
+                    : new AgendaItem(this, 0, line.freeTitle());
+            item.plan(next.size() + 1, line.plannedMinutes(), line.rapporteur());
+            next.add(item);
+        }
+        agenda.retainAll(next);
+        for (AgendaItem item : next) if (!agenda.contains(item)) agenda.add(item);
+        agenda.sort(java.util.Comparator.comparingInt(AgendaItem::position));
+        updatedAt = now();
+    }
+
     /** 开会: the organizer opens the session in the hall; outcomes can be recorded from now on. */
     public void start() {
         status.check(SessionStatus.Action.START);
@@ -155,9 +177,14 @@ public class ConsultationSession {
         return late;
     }
 
-    /** Agenda items that have no outcome yet. */
+    /** The topics on the agenda, in order (free items have none). */
+    public List<UUID> topicIds() {
+        return agenda.stream().filter(AgendaItem::isTopic).map(AgendaItem::topicId).toList();
+    }
+
+    /** Topic items that have no outcome yet (a free item never has one). */
     public List<AgendaItem> undeliberated() {
-        return agenda.stream().filter(i -> i.status() != AgendaItem.Status.DELIBERATED).toList();
+        return agenda.stream().filter(i -> i.isTopic() && i.status() != AgendaItem.Status.DELIBERATED).toList();
     }
 
     public void cancel(String reason) {

@@ -29,12 +29,22 @@ public enum SessionStatus {
      * recorded outcome (in the hall or after: an official record is corrected whenever an error is
      * found, always as a new version).
      */
-    public enum Action { START, POSTPONE, RESCHEDULE, CONCLUDE, CANCEL, RECORD_OUTCOME, INVITE, RSVP, CHECK_IN, STATE_POSITION, CORRECT_OUTCOME }
+    public enum Action {
+        START, POSTPONE, RESCHEDULE, CONCLUDE, CANCEL, RECORD_OUTCOME, INVITE, RSVP, CHECK_IN, STATE_POSITION, CORRECT_OUTCOME,
+        /** 发言 or 部门回应, in the hall. */
+        CONTRIBUTE,
+        /** 书面意见, handed in before or during the session. */
+        SUBMIT_IN_WRITING,
+        /** 议程调整: add, remove and reorder items before the session. */
+        EDIT_AGENDA
+    }
 
     private static final Map<SessionStatus, Set<Action>> ALLOWED = Map.of(
-            SCHEDULED, Set.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP, Action.CHECK_IN),
-            IN_PROGRESS, Set.of(Action.RECORD_OUTCOME, Action.CONCLUDE, Action.INVITE, Action.CHECK_IN, Action.STATE_POSITION, Action.CORRECT_OUTCOME),
-            POSTPONED, Set.of(Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP),
+            SCHEDULED, Set.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP, Action.CHECK_IN,
+                    Action.SUBMIT_IN_WRITING, Action.EDIT_AGENDA),
+            IN_PROGRESS, Set.of(Action.RECORD_OUTCOME, Action.CONCLUDE, Action.INVITE, Action.CHECK_IN, Action.STATE_POSITION, Action.CORRECT_OUTCOME,
+                    Action.CONTRIBUTE, Action.SUBMIT_IN_WRITING),
+            POSTPONED, Set.of(Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP, Action.EDIT_AGENDA),
             CONCLUDED, Set.of(Action.RECORD_OUTCOME, Action.CORRECT_OUTCOME),
             CANCELLED, Set.of());
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,6 +45,7 @@ import org.shangliang.commons.security.Territories;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
+import org.shangliang.sessions.api.SessionRequests.EditAgenda;
 import org.shangliang.sessions.api.SessionRequests.PostponeSession;
 import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
@@ -113,6 +115,24 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RoundView> listRounds(@PathParam("id") UUID id) {
         return sessions.rounds(id, caller.get());
+    }
+
+    @PUT
+    @Path("/{id}/agenda")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF})
+    @Operation(summary = "Edit the agenda (议程调整)", description = "While SCHEDULED or POSTPONED: the agenda becomes the items given, in order — an item kept "
+            + "(`agendaItemId`, or the `topicId` already on it), an accepted topic added (`topicId`; a rejected, withdrawn or merged topic is refused), "
+            + "or a free item (`title`), each with a planned duration and rapporteur; items not named are removed (not one with written submissions). "
+            + "Needs If-Match. Publishes SessionScheduled with the new agenda, so topics-service schedules added topics and gives removed ones back.")
+    @APIResponse(responseCode = "200", description = "The session with its new agenda", headers = @Header(name = "ETag", description = "The new version, for the next If-Match"),
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "422", description = "A line names no item, an unknown item, or a topic that cannot be consulted here (`violations` name the line)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response editAgenda(@PathParam("id") UUID id,
+                               @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag of the version you read", required = true) @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull EditAgenda request) {
+        SessionView view = sessions.editAgenda(id, ifMatch, request, caller.get());
+        return Responses.withEtag(view, view.version());
     }
 
     @POST

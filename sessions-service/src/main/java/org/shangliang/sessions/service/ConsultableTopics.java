@@ -45,6 +45,19 @@ public class ConsultableTopics {
         }
     }
 
+    /**
+     * 并案 after it was put on an agenda: the items of sessions still to be held show the topic it
+     * was merged into (the organizer decides whether to keep the item).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void mergedAway(UUID topicId, UUID survivorId, String survivorNumber, IncomingEvent event) {
+        int marked = topics.getEntityManager().createNativeQuery("""
+                        update agenda_item i set merged_into_topic_id = ?2, merged_into_number = ?3
+                        from consultation_session s where s.id = i.session_id and i.topic_id = ?1 and s.status in ('SCHEDULED', 'POSTPONED')""")
+                .setParameter(1, topicId).setParameter(2, survivorId).setParameter(3, survivorNumber).executeUpdate();
+        if (marked > 0) audit.record(Caller.system(event.publisher()), event.id(), "agenda.merged", "Topic", topicId, marked + " agenda item(s) → " + survivorNumber);
+    }
+
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<ConsultableTopicView> list(String territory, String cursor, int limit) {
         List<ConsultableTopic> rows = topics.page(territory, Cursor.decode(cursor), limit);

@@ -103,6 +103,9 @@ public class OutcomeService {
     public OutcomeView record(UUID sessionId, UUID itemId, RecordOutcome request, Caller caller) {
         ConsultationSession session = locked(sessionId, caller);
         AgendaItem item = SessionService.item(session, itemId);
+        if (!item.isTopic()) {
+            throw ApiException.conflict(Text.of("自由议程项不形成协商成果；其内容请记为发言", "A free item has no outcome; record what was said as contributions"));
+        }
         boolean late = session.outcomeRecorded(item, Duration.ofDays(config.lateOutcomeDays()));
         outcomes.latest(item.id()).ifPresent(existing -> {
             throw new ApiException(409, "outcome-exists", Text.of("该议程项已有协商成果", "This item already has an outcome"),

@@ -26,7 +26,9 @@ import org.shangliang.sessions.config.SessionsConfig;
 import org.shangliang.sessions.domain.AgendaItem;
 import org.shangliang.sessions.domain.ConsultableTopic;
 import org.shangliang.sessions.domain.ConsultableTopicRepository;
+import org.shangliang.sessions.domain.AgendaLine;
 import org.shangliang.sessions.domain.ConsultationSession;
+import org.shangliang.sessions.domain.ContributionRepository;
 import org.shangliang.sessions.domain.ParticipantRepository;
 import org.shangliang.sessions.domain.SessionAccess;
 import org.shangliang.sessions.domain.Visibility;
@@ -40,7 +42,9 @@ import org.shangliang.sessions.messaging.out.SessionPostponed;
 import org.shangliang.sessions.messaging.out.SessionRescheduled;
 import org.shangliang.sessions.messaging.out.SessionStarted;
 import org.shangliang.sessions.messaging.out.SessionScheduled;
+import org.shangliang.sessions.api.SessionRequests.AgendaLineRequest;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
+import org.shangliang.sessions.api.SessionRequests.EditAgenda;
 import org.shangliang.sessions.api.SessionRequests.PostponeSession;
 import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
@@ -64,6 +68,7 @@ public class SessionService {
     @Inject Audit audit;
     @Inject SessionsConfig config;
     @Inject ParticipantRepository participants;
+    @Inject ContributionRepository contributions;
 
     @Transactional
     public SessionView schedule(ScheduleSession request, Caller caller) {
@@ -157,6 +162,62 @@ public class SessionService {
         ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.CANCEL);
         session.cancel(request.reason().strip());
         return moved(session, SessionCancelled.of(session), caller, "session.cancel", session.cancelReason());
+    }
+
+    /**
+     * 议程调整 while SCHEDULED or POSTPONED: the agenda becomes the lines given, in order. Publishes
+     * SessionScheduled again with the new agenda, so topics-service schedules added topics and gives
+     * removed ones back.
+     */
+    @Transactional
+    public SessionView editAgenda(UUID id, String ifMatch, EditAgenda request, Caller caller) {
+        ConsultationSession session = changeable(id, ifMatch, caller, SessionStatus.Action.EDIT_AGENDA);
+        Map<UUID, AgendaItem> byId = session.agenda().stream().collect(Collectors.toMap(AgendaItem::id, Function.identity()));
+        Map<UUID, AgendaItem> byTopic = session.agenda().stream().filter(AgendaItem::isTopic).collect(Collectors.toMap(AgendaItem::topicId, Function.identity()));
+        List<ApiException.FieldError> invalid = new ArrayList<>();
+        List<AgendaLine> lines = new ArrayList<>();
+        java.util.Set<UUID> kept = new java.util.HashSet<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            AgendaLineRequest r = request.items().get(i);
+            String field = "items[" + i + "]";
+            int given = (r.agendaItemId() != null ? 1 : 0) + (r.topicId() != null ? 1 : 0) + (r.title() != null && !r.title().isBlank() ? 1 : 0);
+            String rapporteur = r.rapporteur() == null || r.rapporteur().isBlank() ? null : r.rapporteur().strip();
+            AgendaItem existing = r.agendaItemId() != null ? byId.get(r.agendaItemId()) : r.topicId() != null ? byTopic.get(r.topicId()) : null;
+            if (given != 1) {
+                invalid.add(new ApiException.FieldError(field, Text.of("须且只须给出 agendaItemId、topicId 或 title 之一", "give exactly one of agendaItemId, topicId and title")));
+            } else if (r.agendaItemId() != null && existing == null) {
+                invalid.add(new ApiException.FieldError(field + ".agendaItemId", Text.of("不是本次协商会的议程项", "not an item of this session's agenda")));
+            } else if (existing != null) {
+                if (!kept.add(existing.id())) invalid.add(new ApiException.FieldError(field, Text.of("同一议程项出现了两次", "the same item appears twice")));
+                else lines.add(new AgendaLine(existing.id(), null, null, r.plannedMinutes(), rapporteur));
+            } else if (r.topicId() != null) {
+                ConsultableTopic t = consultable.findById(r.topicId());
+                if (t == null) {
+                    invalid.add(new ApiException.FieldError(field + ".topicId", Text.of("议题 " + r.topicId() + " 未立项、已撤回或已并案", "topic " + r.topicId() + " is not accepted, or was withdrawn or merged")));
+                } else if (!t.territoryCode().startsWith(session.territoryCode())) {
+                    invalid.add(new ApiException.FieldError(field + ".topicId", Text.of("议题 " + t.number() + " 不属于本次协商会的区域", "topic " + t.number() + " lies outside the session's territory")));
+                } else {
+                    lines.add(new AgendaLine(null, t, null, r.plannedMinutes(), rapporteur));
+                }
+            } else {
+                lines.add(new AgendaLine(null, null, r.title().strip(), r.plannedMinutes(), rapporteur));
+            }
+        }
+        long distinctTopics = lines.stream().filter(l -> l.topic() != null).map(l -> l.topic().topicId()).distinct().count();
+        if (distinctTopics != lines.stream().filter(l -> l.topic() != null).count()) {
+            invalid.add(new ApiException.FieldError("items", Text.of("同一议题只能出现一次", "a topic may appear only once")));
+        }
+        if (!invalid.isEmpty()) {
+            throw new ApiException(422, "invalid-agenda", Text.of("议程有误", "The agenda has errors"), Text.of("见 violations", "See violations"), invalid);
+        }
+        List<String> withWritings = session.agenda().stream().filter(i -> !kept.contains(i.id()) && contributions.countOn(i.id()) > 0)
+                .map(AgendaItem::topicTitle).toList();
+        if (!withWritings.isEmpty()) {
+            throw ApiException.conflict(Text.of("议程项「" + String.join("、", withWritings) + "」已收到书面意见，不能移除",
+                    "Items with written submissions cannot be removed: " + String.join(", ", withWritings)));
+        }
+        session.replaceAgenda(lines);
+        return moved(session, SessionScheduled.of(session), caller, "session.agenda", session.agenda().size() + " 项议程");
     }
 
     /** How many rounds a chain may hold: a guard against a cycle written by hand into the database. */

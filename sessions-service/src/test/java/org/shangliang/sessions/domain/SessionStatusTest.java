@@ -16,10 +16,11 @@ class SessionStatusTest {
 
     static final Map<SessionStatus, Set<Action>> EXPECTED = Map.of(
             SessionStatus.SCHEDULED, EnumSet.of(Action.START, Action.POSTPONE, Action.RESCHEDULE, Action.CANCEL,
-                    Action.INVITE, Action.RSVP, Action.CHECK_IN), // people arrive before the organizer opens
+                    Action.INVITE, Action.RSVP, Action.CHECK_IN, // people arrive before the organizer opens
+                    Action.SUBMIT_IN_WRITING, Action.EDIT_AGENDA),
             SessionStatus.IN_PROGRESS, EnumSet.of(Action.RECORD_OUTCOME, Action.CONCLUDE, Action.INVITE, Action.CHECK_IN, // a walk-in
-                    Action.STATE_POSITION, Action.CORRECT_OUTCOME),
-            SessionStatus.POSTPONED, EnumSet.of(Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP),
+                    Action.STATE_POSITION, Action.CORRECT_OUTCOME, Action.CONTRIBUTE, Action.SUBMIT_IN_WRITING),
+            SessionStatus.POSTPONED, EnumSet.of(Action.RESCHEDULE, Action.CANCEL, Action.INVITE, Action.RSVP, Action.EDIT_AGENDA),
             SessionStatus.CONCLUDED, EnumSet.of(Action.RECORD_OUTCOME, Action.CORRECT_OUTCOME), // a late entry (补录) within the configured days; a correction
             SessionStatus.CANCELLED, EnumSet.noneOf(Action.class));
 

@@ -173,10 +173,17 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
         return find(q.query(), Sort.ascending("queueAt", "id"), q.params()).range(0, limit).list();
     }
 
-    /** Notes that a session holds the topic (idempotent). */
-    public void onSession(UUID topicId, UUID sessionId) {
-        getEntityManager().createNativeQuery("insert into topic_schedule (topic_id, session_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, topicId).setParameter(2, sessionId).executeUpdate();
+    /** Notes that a session holds the topic (idempotent); @return false when it already did */
+    public boolean onSession(UUID topicId, UUID sessionId) {
+        return getEntityManager().createNativeQuery("insert into topic_schedule (topic_id, session_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, topicId).setParameter(2, sessionId).executeUpdate() == 1;
+    }
+
+    /** The topics a session holds, as this service has been told. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> onSession(UUID sessionId) {
+        return getEntityManager().createNativeQuery("select topic_id from topic_schedule where session_id = ?1", UUID.class)
+                .setParameter(1, sessionId).getResultList();
     }
 
     /** Notes that a session no longer holds the topic; @return how many sessions still do */

@@ -39,8 +39,12 @@ public class TopicProgress {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduled(SessionScheduled e, IncomingEvent event) {
+        // Published again when the agenda is edited: topics no longer on it are given back, new ones scheduled.
+        java.util.Set<UUID> onAgenda = new java.util.HashSet<>(e.agenda().stream().map(SessionScheduled.AgendaItem::topicId).toList());
+        List<UUID> removed = topics.onSession(e.sessionId()).stream().filter(t -> !onAgenda.contains(t)).toList();
+        giveBack(removed, e.sessionId(), event, "AGENDA_REMOVED", "移出协商会议程：" + e.title());
         for (SessionScheduled.AgendaItem item : e.agenda()) {
-            if (topics.findById(item.topicId()) != null) topics.onSession(item.topicId(), e.sessionId());
+            if (topics.findById(item.topicId()) != null && !topics.onSession(item.topicId(), e.sessionId())) continue; // already on it: nothing new to show
             record(item.topicId(), TopicStatus.SCHEDULED, event, "SCHEDULED",
                     "列入协商会议程：" + e.title(), e.sessionId());
         }

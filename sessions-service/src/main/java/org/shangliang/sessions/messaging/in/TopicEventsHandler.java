@@ -40,6 +40,7 @@ public class TopicEventsHandler implements EventHandler {
             case "TopicMerged" -> {
                 TopicEvents.TopicMerged merged = event.read(TopicEvents.TopicMerged.class);
                 consultableTopics.remove(merged.topicId(), merged.number(), "topic.merged", event);
+                consultableTopics.mergedAway(merged.topicId(), merged.survivorId(), merged.survivorNumber(), event);
             }
             default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.shangliang.commons.events.DomainEvent;
-import org.shangliang.sessions.domain.AgendaItem;
 import org.shangliang.sessions.domain.ConsultationSession;
 
 /** SessionCancelled — 协商会已取消; its topics may be scheduled again. */
 public record SessionCancelled(UUID sessionId, String reason, List<UUID> topicIds, Instant cancelledAt) implements DomainEvent {
 
     public static SessionCancelled of(ConsultationSession s) {
-        return new SessionCancelled(s.id(), s.cancelReason(), s.agenda().stream().map(AgendaItem::topicId).toList(), s.updatedAt());
+        return new SessionCancelled(s.id(), s.cancelReason(), s.topicIds(), s.updatedAt());
     }
 
     @Override public String eventType() { return "SessionCancelled"; }

@@ -11,7 +11,7 @@ import org.shangliang.sessions.domain.ConsultationSession;
 public record SessionConcluded(UUID sessionId, List<UUID> topicIds, List<UUID> undeliberatedTopicIds, Instant concludedAt) implements DomainEvent {
 
     public static SessionConcluded of(ConsultationSession s) {
-        return new SessionConcluded(s.id(), s.agenda().stream().map(AgendaItem::topicId).toList(),
+        return new SessionConcluded(s.id(), s.topicIds(),
                 s.undeliberated().stream().map(AgendaItem::topicId).toList(), s.concludedAt());
     }
 

@@ -16,7 +16,8 @@ public record SessionScheduled(UUID sessionId, String title, String type, String
     public static SessionScheduled of(ConsultationSession s) {
         return new SessionScheduled(s.id(), s.title(), s.type().name(), s.mode().name(), s.territoryCode(), s.startsAt(), s.endsAt(),
                 s.venue(), s.previousRoundId(), s.visibility().name(),
-                s.agenda().stream().map(i -> new AgendaItem(i.id(), i.position(), i.topicId(), i.topicNumber())).toList());
+                s.agenda().stream().filter(org.shangliang.sessions.domain.AgendaItem::isTopic) // topics only: a free item concerns no topic
+                        .map(i -> new AgendaItem(i.id(), i.position(), i.topicId(), i.topicNumber())).toList());
     }
 
     @Override public String eventType() { return "SessionScheduled"; }

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.shangliang.commons.events.DomainEvent;
-import org.shangliang.sessions.domain.AgendaItem;
 import org.shangliang.sessions.domain.ConsultationSession;
 
 /** SessionStarted — 协商会已开始: opened in the hall by its organizer. */
 public record SessionStarted(UUID sessionId, List<UUID> topicIds, Instant startedAt) implements DomainEvent {
 
     public static SessionStarted of(ConsultationSession s) {
-        return new SessionStarted(s.id(), s.agenda().stream().map(AgendaItem::topicId).toList(), s.startedAt());
+        return new SessionStarted(s.id(), s.topicIds(), s.startedAt());
     }
 
     @Override public String eventType() { return "SessionStarted"; }
