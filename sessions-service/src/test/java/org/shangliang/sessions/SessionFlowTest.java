@@ -681,6 +681,63 @@ class SessionFlowTest {
     }
 
     @Test
+    void lists_narrow_by_type_start_time_topic_and_participant() {
+        String village = freshVillage();
+        String s1 = schedule(village, acceptedTopic(village)).getString("id");
+        String s2 = given().contentType(ContentType.JSON).body(sessionBody(village, acceptedTopic(village))
+                .replace("VILLAGE_HALL", "FORUM").replace("2026-12-03T06:30:00Z", "2027-02-01T06:30:00Z")).post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+        String topic = acceptedTopic(village);
+        String s3 = schedule(village, topic).getString("id");
+        String person = "villager-list-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"participants\": [{\"role\": \"EXPERT\", \"name\": \"专家\", \"subject\": \"" + person + "\"}]}")
+                .post("/api/v1/sessions/{id}/participants", s3).then().statusCode(201);
+        String list = "/api/v1/sessions";
+        given().queryParam("territory", village).get(list).then().statusCode(200).body("items.id", equalTo(List.of(s3, s2, s1)));
+        given().queryParam("territory", village).queryParam("type", "FORUM").get(list).then().body("items.id", equalTo(List.of(s2)));
+        given().queryParam("territory", village).queryParam("from", "2027-01-01T00:00:00Z").get(list).then().body("items.id", equalTo(List.of(s2)));
+        given().queryParam("territory", village).queryParam("to", "2027-01-01T00:00:00Z").get(list).then().body("items.id", equalTo(List.of(s3, s1)));
+        given().queryParam("topicId", topic).get(list).then().body("items.id", equalTo(List.of(s3)));
+        given().queryParam("participant", person).get(list).then().body("items.id", equalTo(List.of(s3)));
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").subject(person).token()).queryParam("participant", "me").get(list).then().body("items.id", equalTo(List.of(s3)));
+        given().queryParam("from", "2027-01-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z").get(list).then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("to"));
+        given().queryParam("from", "下周").get(list).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void statistics_count_a_townships_sessions_attendance_contributions_and_consensus() {
+        String township = "330421" + (100 + ThreadLocalRandom.current().nextInt(900));
+        String village = DirectoryFixtures.territory(kafka, copy, township + "201", false);
+        JsonPath held = schedule(village, acceptedTopic(village));
+        String id = held.getString("id");
+        List<String> people = quorum(RestAssured::given, id);
+        String official = given().contentType(ContentType.JSON).body("{\"participants\": [{\"role\": \"DEPARTMENT_OFFICIAL\", \"name\": \"张科长\", \"unitCode\": \"agri-rural\"}]}")
+                .post("/api/v1/sessions/{id}/participants", id).then().statusCode(201).extract().path("[0].id");
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantIds", List.of(official))).post("/api/v1/sessions/{id}/check-ins", id).then().statusCode(200);
+        given().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/start", id).then().statusCode(200);
+        String contributions = "/api/v1/sessions/{id}/agenda-items/{item}/contributions";
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", people.get(0), "kind", "SPEECH", "summary", "发言")).post(contributions, id, held.getString("agenda[0].id")).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(java.util.Map.of("participantId", official, "kind", "DEPARTMENT_RESPONSE", "summary", "回应")).post(contributions, id, held.getString("agenda[0].id")).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(OUTCOME).post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, held.getString("agenda[0].id")).then().statusCode(201);
+        long version = given().get("/api/v1/sessions/{id}", id).then().extract().jsonPath().getLong("version");
+        given().header("If-Match", "\"" + version + "\"").post("/api/v1/sessions/{id}/conclude", id).then().statusCode(200);
+        String cancelled = schedule(village, acceptedTopic(village)).getString("id");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"reason\": \"台风\"}").post("/api/v1/sessions/{id}/cancel", cancelled).then().statusCode(200);
+
+        given().queryParam("year", 2026).queryParam("territory", township).get("/api/v1/sessions/statistics").then().statusCode(200)
+                .body("rows", hasSize(1)).body("rows[0].township", equalTo(township)).body("rows[0].type", equalTo("VILLAGE_HALL"))
+                .body("rows[0].scheduled", equalTo(1)).body("rows[0].held", equalTo(1)).body("rows[0].cancelled", equalTo(1))
+                .body("rows[0].expected", equalTo(6)).body("rows[0].present", equalTo(6)).body("rows[0].attendanceRate", equalTo(1.0f))
+                .body("rows[0].speeches", equalTo(1)).body("rows[0].departmentResponses", equalTo(1))
+                .body("rows[0].outcomes", equalTo(1)).body("rows[0].consensusOutcomes", equalTo(1)).body("rows[0].consensusShare", equalTo(1.0f));
+        given().queryParam("year", 2025).queryParam("territory", township).get("/api/v1/sessions/statistics").then().statusCode(200).body("rows", hasSize(0));
+        Api.as(TestTokens.as(Roles.ORGANIZER, "330421001").token()).queryParam("year", 2026).queryParam("territory", township)
+                .get("/api/v1/sessions/statistics").then().statusCode(403);
+        Api.as(TestTokens.as(Roles.RESIDENT, "330421").token()).queryParam("year", 2026).get("/api/v1/sessions/statistics").then().statusCode(403);
+        given().get("/api/v1/sessions/statistics").then().statusCode(400).body("violations[0].field", equalTo("year"));
+    }
+
+    @Test
     void an_invitation_line_that_names_no_one_or_an_unknown_unit_is_a_422_naming_the_line_and_nothing_is_invited() {
         String village = freshVillage();
         String id = schedule(village, acceptedTopic(village)).getString("id");

@@ -158,6 +158,8 @@ class SessionSecurityTest {
             expect(role, as(token).get("/api/v1/sessions/{id}", session).statusCode(), true, "read a session");
             expect(role, as(token).get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).statusCode(), true, "read outcomes");
             expect(role, as(token).get("/api/v1/sessions/{id}/rounds", session).statusCode(), true, "read the rounds");
+            expect(role, as(token).queryParam("year", 2026).get("/api/v1/sessions/statistics").statusCode(), List.of(ORGANIZER, CPPCC_STAFF, LEADER).contains(role),
+                    "read statistics");
             expect(role, as(token).get("/api/v1/sessions/{id}/participants", session).statusCode(), true, "list participants");
             expect(role, as(token).get("/api/v1/sessions/{id}/check-in-code", session).statusCode(), organizers.contains(role), "read the check-in code");
             String fresh = acceptedTopic(territory);

@@ -115,6 +115,26 @@ public final class SessionViews {
                               List<ContributionView> contributions, @Schema(nullable = true) OutcomeView outcome) {
     }
 
+    @Schema(name = "SessionStatistics", description = "统计 of a year's sessions in a territory, per township and session type")
+    public record StatisticsView(@Schema(example = "2026") int year, @Schema(example = "330421") String territoryCode, List<StatisticsRow> rows) {
+    }
+
+    @Schema(name = "SessionStatisticsRow", description = "One township (nine-digit code; a county session counts under the county's six) and session type")
+    public record StatisticsRow(@Schema(example = "330421003") String township, SessionType type,
+                                @Schema(description = "Not cancelled") long scheduled, @Schema(description = "Concluded") long held, long cancelled,
+                                @Schema(description = "Of held sessions: invited and not declined") long expected, @Schema(description = "Of held sessions: checked in") long present,
+                                @Schema(description = "present / expected, or null when nobody was expected", nullable = true) Double attendanceRate,
+                                long speeches, @Schema(description = "部门回应: how often departments took the microphone") long departmentResponses,
+                                long writtenSubmissions, @Schema(description = "Agenda items with an outcome (the version in force)") long outcomes,
+                                @Schema(description = "Of those, agreed by consensus (not counted as failed)") long consensusOutcomes,
+                                @Schema(description = "consensusOutcomes / outcomes, or null when there are none", nullable = true) Double consensusShare) {
+    }
+
+    @Schema(name = "FeedToken", description = "A personal calendar feed: subscribe to `url` in a calendar app. Shown once; asking again replaces it.")
+    public record FeedTokenView(@Schema(description = "The secret in the link") String token,
+                                @Schema(description = "The feed's path on this service", example = "/api/v1/calendar/feeds/3q2x….ics") String url) {
+    }
+
     @Schema(name = "CheckInCode", description = "签到码 to show in the hall; participants check in with it from their phones")
     public record CheckInCodeView(UUID sessionId, @Schema(example = "482913") String code) {
     }

@@ -16,8 +16,12 @@ import org.shangliang.commons.security.Territories;
 public class SessionRepository implements PanacheRepositoryBase<ConsultationSession, UUID> {
 
     /** Newest first after {@code cursor}; one row more than {@code limit} tells whether a next page exists. */
-    public List<ConsultationSession> page(SessionStatus status, String territoryPrefix, Cursor cursor, int limit, Caller caller) {
-        KeysetQuery q = new KeysetQuery().eq("status", status).within("territoryCode", territoryPrefix).after(cursor, "createdAt", "id");
+    public List<ConsultationSession> page(SessionFilter f, Cursor cursor, int limit, Caller caller) {
+        KeysetQuery q = new KeysetQuery().eq("status", f.status()).eq("type", f.type()).within("territoryCode", f.territory()).after(cursor, "createdAt", "id");
+        if (f.from() != null) q.where("startsAt >= :from", Map.of("from", f.from()));
+        if (f.to() != null) q.where("startsAt < :to", Map.of("to", f.to()));
+        if (f.topicId() != null) q.where("id in (select i.session.id from AgendaItem i where i.topicId = :topic)", Map.of("topic", f.topicId()));
+        if (f.participant() != null) q.where("id in (select y.sessionId from Participant y where y.subject = :participant)", Map.of("participant", f.participant()));
         if (!caller.isSystem()) {
             // Internal sessions only for the staff of their territory and their participants.
             Map<String, Object> p = new HashMap<>(Map.of("public", Visibility.PUBLIC, "me", caller.subject()));

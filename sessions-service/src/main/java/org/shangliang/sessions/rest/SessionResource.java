@@ -3,6 +3,7 @@ package org.shangliang.sessions.rest;
 import org.shangliang.sessions.api.SessionViews;
 import org.shangliang.sessions.api.SessionRequests;
 import static org.shangliang.commons.security.Roles.CPPCC_STAFF;
+import static org.shangliang.commons.security.Roles.LEADER;
 import static org.shangliang.commons.security.Roles.ORGANIZER;
 
 import io.quarkus.security.Authenticated;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +45,9 @@ import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.Territories;
 import org.shangliang.commons.security.CurrentCaller;
+import org.shangliang.sessions.domain.SessionFilter;
 import org.shangliang.sessions.domain.SessionStatus;
+import org.shangliang.sessions.domain.SessionType;
 import org.shangliang.sessions.api.SessionRequests.CancelSession;
 import org.shangliang.sessions.api.SessionRequests.EditAgenda;
 import org.shangliang.sessions.api.SessionRequests.PostponeSession;
@@ -51,6 +55,7 @@ import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
 import org.shangliang.sessions.api.SessionViews.RoundView;
 import org.shangliang.sessions.api.SessionViews.SessionView;
+import org.shangliang.sessions.api.SessionViews.StatisticsView;
 import org.shangliang.sessions.service.SessionService;
 
 @org.shangliang.commons.http.RateLimited
@@ -83,15 +88,40 @@ public class SessionResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List sessions", description = "Newest first, keyset-paginated: pass `nextCursor` as `cursor` for the next page.")
+    @Operation(summary = "List sessions", description = "Newest first, keyset-paginated: pass `nextCursor` as `cursor` for the next page. "
+            + "Narrow by status, type, territory subtree, start time (`from` inclusive, `to` exclusive), a topic on the agenda, or a participant's login "
+            + "(`participant=me` for your own). Internal sessions appear only to their participants and the staff of their territory.")
     @APIResponse(responseCode = "200", description = "One page of sessions")
+    @APIResponse(responseCode = "422", description = "`to` is not after `from`", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<SessionView> listSessions(
             @QueryParam("status") SessionStatus status,
+            @QueryParam("type") SessionType type,
             @Parameter(description = "Only sessions inside this territory (division-code prefix)", example = "330421003")
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
+            @Parameter(description = "Starting at or after (ISO-8601)", example = "2026-01-01T00:00:00+08:00") @QueryParam("from") Instant from,
+            @Parameter(description = "Starting before (ISO-8601)", example = "2027-01-01T00:00:00+08:00") @QueryParam("to") Instant to,
+            @Parameter(description = "Sessions with this topic on their agenda") @QueryParam("topicId") UUID topicId,
+            @Parameter(description = "Sessions this person (login) is invited to; `me` for the caller", example = "me")
+            @QueryParam("participant") @jakarta.validation.constraints.Size(max = 200) String participant,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
-        return sessions.list(status, territory, cursor, limit, caller.get());
+        String who = "me".equals(participant) ? caller.get().subject() : participant;
+        return sessions.list(new SessionFilter(status, type, territory, from, to, topicId, who), cursor, limit, caller.get());
+    }
+
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF, LEADER})
+    @Operation(summary = "Session statistics (统计)", description = "For a year (Beijing time) in the caller's territory or a part of it: per township and session type, "
+            + "sessions held and cancelled, attendance of the held ones, contributions by kind (how often departments responded), outcomes recorded and the share "
+            + "agreed by consensus.")
+    @APIResponse(responseCode = "200", description = "The statistics", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
+    @APIResponse(responseCode = "403", description = "The territory lies outside yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StatisticsView getSessionStatistics(
+            @Parameter(description = "Calendar year", example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "A territory inside yours (division-code prefix); yours when absent", example = "330421")
+            @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory) {
+        return sessions.statistics(year, territory, caller.get());
     }
 
     @GET

@@ -31,6 +31,8 @@ import org.shangliang.sessions.domain.ConsultationSession;
 import org.shangliang.sessions.domain.ContributionRepository;
 import org.shangliang.sessions.domain.ParticipantRepository;
 import org.shangliang.sessions.domain.SessionAccess;
+import org.shangliang.sessions.domain.SessionFilter;
+import org.shangliang.sessions.domain.SessionStatistics;
 import org.shangliang.sessions.domain.Visibility;
 import org.shangliang.sessions.domain.Outcome;
 import org.shangliang.sessions.domain.OutcomeRepository;
@@ -52,6 +54,8 @@ import org.shangliang.sessions.api.SessionViews.OutcomeView;
 import org.shangliang.sessions.api.SessionViews.RoundItemView;
 import org.shangliang.sessions.api.SessionViews.RoundView;
 import org.shangliang.sessions.api.SessionViews.SessionView;
+import org.shangliang.sessions.api.SessionViews.StatisticsRow;
+import org.shangliang.sessions.api.SessionViews.StatisticsView;
 
 /** Scheduling sessions and recording outcomes; each change and its event commit together. */
 @ApplicationScoped
@@ -69,6 +73,7 @@ public class SessionService {
     @Inject SessionsConfig config;
     @Inject ParticipantRepository participants;
     @Inject ContributionRepository contributions;
+    @Inject SessionStatistics statistics;
 
     @Transactional
     public SessionView schedule(ScheduleSession request, Caller caller) {
@@ -119,8 +124,11 @@ public class SessionService {
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
-    public PageView<SessionView> list(SessionStatus status, String territory, String cursor, int limit, Caller caller) {
-        List<ConsultationSession> rows = sessions.page(status, territory, Cursor.decode(cursor), limit, caller);
+    public PageView<SessionView> list(SessionFilter filter, String cursor, int limit, Caller caller) {
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw ApiException.unprocessable("to", Text.of("结束时间须晚于开始时间", "to must be after from"));
+        }
+        List<ConsultationSession> rows = sessions.page(filter, Cursor.decode(cursor), limit, caller);
         return PageView.of(rows, limit, SessionView::of, s -> new Cursor(s.createdAt(), s.id()));
     }
 
@@ -218,6 +226,21 @@ public class SessionService {
         }
         session.replaceAgenda(lines);
         return moved(session, SessionScheduled.of(session), caller, "session.agenda", session.agenda().size() + " 项议程");
+    }
+
+    /** 统计 for a year in the caller's territory (or a part of it). A read: no transaction. */
+    public StatisticsView statistics(int year, String territory, Caller caller) {
+        String scope = territory != null ? territory : caller.territory();
+        if (scope == null || !caller.covers(scope)) {
+            throw Access.forbidden(Text.of("只能统计本人所辖区域（" + caller.territory() + "）", "Statistics only for your own territory (" + caller.territory() + ")"));
+        }
+        java.time.ZoneId zone = org.shangliang.sessions.api.SessionViews.COUNTY_ZONE;
+        Instant from = java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
+        Instant to = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
+        List<StatisticsRow> rows = statistics.of(scope, from, to).stream().map(r -> new StatisticsRow(r.township, r.type, r.scheduled, r.held, r.cancelled,
+                r.expected, r.present, r.expected == 0 ? null : (double) r.present / r.expected, r.speeches, r.departmentResponses, r.writtenSubmissions,
+                r.outcomes, r.consensus, r.outcomes == 0 ? null : (double) r.consensus / r.outcomes)).toList();
+        return new StatisticsView(year, scope, rows);
     }
 
     /** How many rounds a chain may hold: a guard against a cycle written by hand into the database. */
