@@ -264,8 +264,10 @@ class SessionFlowTest {
         String item = session.getString("agenda[0].id");
         JsonPath outcome = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(OUTCOME)
                 .post("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", id, item).then().statusCode(201)
-                .body("version", equalTo(1)).body("recommendations", hasSize(2)).body("recordedBy", equalTo("县政协机关")).extract().jsonPath();
+                .body("version", equalTo(1)).body("recommendations", hasSize(2)).body("recordedBy", equalTo("县政协机关"))
+                .body("recordedAtLocal", org.hamcrest.Matchers.endsWith("+08:00")).extract().jsonPath();
         given().get("/api/v1/sessions/{id}", id).then().body("status", equalTo("IN_PROGRESS")).body("agenda[0].status", equalTo("DELIBERATED"))
+                .body("startedAtLocal", org.hamcrest.Matchers.endsWith("+08:00"))
                 .body("allowedActions", equalTo(List.of("CONCLUDE", "RECORD_OUTCOME", "INVITE", "CHECK_IN", "STATE_POSITION", "CORRECT_OUTCOME",
                         "CONTRIBUTE", "SUBMIT_IN_WRITING")));
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), r -> "OutcomeRecorded".equals(header(r, "ce_type"))
@@ -493,6 +495,7 @@ class SessionFlowTest {
         for (String asked : List.of(first.getString("id"), second, thirdId)) {
             given().get("/api/v1/sessions/{id}/rounds", asked).then().statusCode(200)
                     .body("round", equalTo(List.of(1, 2, 3)))
+                    .body("startsAtLocal[0]", equalTo("2026-12-03T14:30:00+08:00"))
                     .body("sessionId", equalTo(List.of(first.getString("id"), second, thirdId)))
                     .body("previousRoundId[1]", equalTo(first.getString("id")))
                     .body("items[0][0].outcome.version", equalTo(1))

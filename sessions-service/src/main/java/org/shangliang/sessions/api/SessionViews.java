@@ -44,6 +44,8 @@ public final class SessionViews {
                               @Schema(description = "Why it was postponed or rescheduled", nullable = true) String postponedReason,
                               @Schema(description = "How often the start time moved") int rescheduleCount,
                               @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant concludedAt,
+                              @Schema(description = "Opened, in Asia/Shanghai", nullable = true) OffsetDateTime startedAtLocal,
+                              @Schema(description = "Closed, in Asia/Shanghai", nullable = true) OffsetDateTime concludedAtLocal,
                               List<SessionStatus.Action> allowedActions, List<AgendaItemView> agenda,
                               @Schema(description = "Also the ETag; send it in If-Match to update") long version,
                               Instant createdAt, Instant updatedAt) {
@@ -52,6 +54,7 @@ public final class SessionViews {
             return new SessionView(s.id(), s.title(), s.type(), s.mode(), s.territoryCode(), s.startsAt(), s.endsAt(),
                     local(s.startsAt()), local(s.endsAt()), s.venue(), s.host(),
                     s.previousRoundId(), s.status(), s.visibility(), s.cancelReason(), s.postponedReason(), s.rescheduleCount(), s.startedAt(), s.concludedAt(),
+                    local(s.startedAt()), local(s.concludedAt()),
                     s.status().allowed().stream().sorted().toList(),
                     s.agenda().stream().map(AgendaItemView::of).toList(), s.version(), s.createdAt(), s.updatedAt());
         }
@@ -160,7 +163,7 @@ public final class SessionViews {
                               DecisionView decision,
                               List<RecommendationView> recommendations,
                               @Schema(description = "Each present participant's position as it stood when this version was recorded") List<OutcomePositionView> positions,
-                              Instant recordedAt,
+                              Instant recordedAt, @Schema(description = "Recorded, in Asia/Shanghai") OffsetDateTime recordedAtLocal,
                               @Schema(description = "Who recorded it (记录人)", example = "惠民街道联络室", nullable = true) String recordedBy,
                               @Schema(description = "Recorded after the session concluded (补录)") boolean late,
                               @Schema(description = "Why this version corrects the one before (更正说明); null for version 1", nullable = true) String correctionReason,
@@ -169,7 +172,7 @@ public final class SessionViews {
             return new OutcomeView(o.id(), o.agendaItem().session().id(), o.agendaItem().id(), o.agendaItem().topicId(), o.version(),
                     o.consensus(), o.decisionRule(), o.majorityThreshold(), DecisionView.of(o),
                     o.recommendations().stream().map(RecommendationView::of).toList(),
-                    o.positions().stream().map(OutcomePositionView::of).toList(), o.recordedAt(),
+                    o.positions().stream().map(OutcomePositionView::of).toList(), o.recordedAt(), local(o.recordedAt()),
                     o.recordedByName(), o.late(), o.correctionReason(), changes == null ? null : ChangesView.of(changes));
         }
     }
@@ -204,9 +207,11 @@ public final class SessionViews {
 
     @Schema(name = "Position", description = "表态: a present participant's current position on an agenda item")
     public record PositionView(UUID agendaItemId, UUID participantId, String participantName, Stance stance, @Schema(nullable = true) String note,
-                               @Schema(description = "Stated by the organizer on the participant's behalf") boolean onBehalf, Instant recordedAt) {
+                               @Schema(description = "Stated by the organizer on the participant's behalf") boolean onBehalf, Instant recordedAt,
+                               OffsetDateTime recordedAtLocal) {
         public static PositionView of(Position p, Participant participant) {
-            return new PositionView(p.agendaItemId(), p.participantId(), participant.name(), p.stance(), p.note(), p.onBehalf(), p.recordedAt());
+            return new PositionView(p.agendaItemId(), p.participantId(), participant.name(), p.stance(), p.note(), p.onBehalf(), p.recordedAt(),
+                    local(p.recordedAt()));
         }
     }
 
@@ -225,7 +230,8 @@ public final class SessionViews {
 
     @Schema(name = "Round", description = "One round (轮次) of a matter consulted more than once, with the outcomes in force of its agenda items")
     public record RoundView(@Schema(description = "1 for the first round", example = "3") int round, UUID sessionId, String title, SessionStatus status,
-                            Instant startsAt, @Schema(nullable = true) UUID previousRoundId, List<RoundItemView> items) {
+                            Instant startsAt, @Schema(description = "Start in Asia/Shanghai") OffsetDateTime startsAtLocal,
+                            @Schema(nullable = true) UUID previousRoundId, List<RoundItemView> items) {
     }
 
     @Schema(name = "RoundItem", description = "An agenda item of a round and its outcome in force (null when none was recorded)")

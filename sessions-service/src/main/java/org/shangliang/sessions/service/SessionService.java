@@ -50,6 +50,7 @@ import org.shangliang.sessions.api.SessionRequests.EditAgenda;
 import org.shangliang.sessions.api.SessionRequests.PostponeSession;
 import org.shangliang.sessions.api.SessionRequests.RescheduleSession;
 import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
+import org.shangliang.sessions.api.SessionViews;
 import org.shangliang.sessions.api.SessionViews.OutcomeView;
 import org.shangliang.sessions.api.SessionViews.RoundItemView;
 import org.shangliang.sessions.api.SessionViews.RoundView;
@@ -271,7 +272,7 @@ public class SessionService {
         List<RoundView> rounds = new ArrayList<>();
         for (ConsultationSession s : chain) {
             if (!canSee(s, caller)) continue; // an internal round of someone else's is left out, not shown empty
-            rounds.add(new RoundView(rounds.size() + 1, s.id(), s.title(), s.status(), s.startsAt(), s.previousRoundId(),
+            rounds.add(new RoundView(rounds.size() + 1, s.id(), s.title(), s.status(), s.startsAt(), SessionViews.local(s.startsAt()), s.previousRoundId(),
                     s.agenda().stream().map(i -> new RoundItemView(i.id(), i.topicId(), i.topicNumber(), i.topicTitle(),
                             inForce.containsKey(i.id()) ? OutcomeView.of(inForce.get(i.id()), outcomes.changesOf(inForce.get(i.id()))) : null)).toList()));
         }
