@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.shangliang.commons.problem.ApiException;
+import org.shangliang.commons.problem.ApiException.FieldError;
 import org.shangliang.commons.problem.Text;
 
 /**
@@ -144,6 +145,20 @@ public class ReferenceCopy {
             throw ApiException.unprocessable(field, Text.of(what.zh() + " 已停用", what.en() + " is retired"));
         }
         return entry.get();
+    }
+
+    /**
+     * As {@link #require}, for a request that reports every bad line at once: a 422's violations
+     * are added to {@code invalid} and the answer is null (a 503 still throws).
+     */
+    public JsonNode collect(String stream, String key, String field, Text what, List<FieldError> invalid) {
+        try {
+            return require(stream, key, field, what);
+        } catch (ApiException e) {
+            if (e.status() != 422) throw e;
+            invalid.addAll(e.violations());
+            return null;
+        }
     }
 
     private void run() {

@@ -35,8 +35,17 @@ public final class Territories {
      * itself is a parameter.
      */
     public static String within(String field, String param, String code) {
-        if (!isDivisionCode(code) || code.length() == 15) return field + " = :" + param;
-        return "left(" + field + ", " + code.length() + ") = :" + param;
+        return condition(field, ":" + param, code);
+    }
+
+    /** {@link #within} for a native query with positional parameters: {@code ?index}. */
+    public static String withinPositional(String field, int index, String code) {
+        return condition(field, "?" + index, code);
+    }
+
+    private static String condition(String field, String placeholder, String code) {
+        if (!isDivisionCode(code) || code.length() == 15) return field + " = " + placeholder;
+        return "left(" + field + ", " + code.length() + ") = " + placeholder;
     }
 
     /** The value of {@link #within}'s parameter: the code, or a value that matches nothing. */

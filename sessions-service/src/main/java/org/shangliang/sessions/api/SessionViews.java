@@ -25,6 +25,7 @@ import org.shangliang.sessions.domain.SessionStatus;
 import org.shangliang.sessions.domain.SessionType;
 import org.shangliang.sessions.domain.Stance;
 import org.shangliang.sessions.domain.Visibility;
+import org.shangliang.sessions.domain.CountyTime;
 
 /** What the session API returns. */
 public final class SessionViews {
@@ -61,7 +62,7 @@ public final class SessionViews {
     }
 
     /** The county's clock (北京时间): what people in the hall read. */
-    public static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId COUNTY_ZONE = CountyTime.ZONE;
 
     public static OffsetDateTime local(Instant t) {
         return t == null ? null : t.atZone(COUNTY_ZONE).toOffsetDateTime();

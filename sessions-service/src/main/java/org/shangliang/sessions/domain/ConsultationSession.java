@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Text;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /** ConsultationSession — 协商会: a meeting with an agenda of accepted topics. */
 @Entity
@@ -204,8 +206,7 @@ public class ConsultationSession {
 
     /** Whether {@code code} is this session's check-in code (constant time: the code is a small secret). */
     public boolean checkInCodeIs(String code) {
-        return code != null && java.security.MessageDigest.isEqual(checkInCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                code.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return code != null && MessageDigest.isEqual(checkInCode.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static Instant now() {

@@ -34,7 +34,7 @@ public class SessionStatistics {
 
     public List<Row> of(String territory, Instant from, Instant to) {
         Map<String, Row> rows = new TreeMap<>();
-        String where = " where s.starts_at >= ?1 and s.starts_at < ?2 and " + Territories.within("s.territory_code", "t", territory).replace(":t", "?3");
+        String where = " where s.starts_at >= ?1 and s.starts_at < ?2 and " + Territories.withinPositional("s.territory_code", 3, territory);
         for (Object[] r : query("select left(s.territory_code, 9), s.type, count(*) filter (where s.status <> 'CANCELLED'), "
                 + "count(*) filter (where s.status = 'CONCLUDED'), count(*) filter (where s.status = 'CANCELLED') from consultation_session s"
                 + where + " group by 1, 2", territory, from, to)) {

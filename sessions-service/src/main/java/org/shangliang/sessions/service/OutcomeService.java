@@ -42,6 +42,9 @@ import org.shangliang.sessions.domain.Position;
 import org.shangliang.sessions.domain.PositionRepository;
 import org.shangliang.sessions.domain.SessionRepository;
 import org.shangliang.sessions.domain.SessionStatus.Action;
+import org.shangliang.sessions.messaging.out.OutcomeCorrected;
+import org.shangliang.sessions.messaging.out.OutcomeRecorded;
+import java.util.HashSet;
 
 /**
  * 协商成果: positions (表态) of those present, the outcome recorded once per item under the quorum and
@@ -116,7 +119,7 @@ public class OutcomeService {
         config.quorumOf(session.type()).check(Attendance.of(all));
         Outcome outcome = write(item, 1, request.consensus(), request.decisionRule(), request.majorityThreshold(), request.recommendations(),
                 null, all, late, null, caller);
-        outbox.publish(org.shangliang.sessions.messaging.out.OutcomeRecorded.of(outcome, subjects(all)));
+        outbox.publish(OutcomeRecorded.of(outcome, subjects(all)));
         audit.record(caller, "outcome.record", "Outcome", outcome.id(), "session " + session.id() + ", version 1" + (late ? "（补录）" : ""));
         return OutcomeView.of(outcome, null);
     }
@@ -136,7 +139,7 @@ public class OutcomeService {
         if (changes.none()) {
             throw ApiException.unprocessable(Text.of("更正与现行版本完全相同", "The correction changes nothing in the version in force"));
         }
-        outbox.publish(org.shangliang.sessions.messaging.out.OutcomeCorrected.of(next, previous, changes, subjects(all)));
+        outbox.publish(OutcomeCorrected.of(next, previous, changes, subjects(all)));
         audit.record(caller, "outcome.correct", "Outcome", next.id(), "session " + session.id() + ", version " + next.version() + "：" + next.correctionReason());
         return OutcomeView.of(next, changes);
     }
@@ -182,7 +185,7 @@ public class OutcomeService {
         Set<UUID> inForce = previous == null ? Set.of() : previous.recommendations().stream().map(r -> r.recommendationId()).collect(Collectors.toSet());
         List<FieldError> invalid = new ArrayList<>();
         Outcome outcome = new Outcome(item, version, consensus.strip(), decision, caller.subject(), caller.name(), late, reason);
-        Set<UUID> kept = new java.util.HashSet<>();
+        Set<UUID> kept = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             NewRecommendation r = lines.get(i);
             String field = "recommendations[" + i + "]";
@@ -223,13 +226,7 @@ public class OutcomeService {
 
     /** The unit's directory entry, or null with the reason added to {@code invalid} (a copy still loading is a 503, not a 422). */
     private JsonNode unit(String code, String field, List<FieldError> invalid) {
-        try {
-            return copy.require(SessionService.DIRECTORY, "unit:" + code, field, Text.of("承办单位代码 " + code, "Unit code " + code));
-        } catch (ApiException e) {
-            if (e.status() != 422) throw e;
-            invalid.addAll(e.violations());
-            return null;
-        }
+        return copy.collect(SessionService.DIRECTORY, "unit:" + code, field, Text.of("承办单位代码 " + code, "Unit code " + code), invalid);
     }
 
     /** The logins of those present: who may evaluate the result in follow-up. */

@@ -24,7 +24,6 @@ import org.shangliang.commons.security.Caller;
 import org.shangliang.sessions.api.SessionRequests.AnswerInvitation;
 import org.shangliang.sessions.api.SessionRequests.InviteParticipants;
 import org.shangliang.sessions.api.SessionRequests.NewParticipant;
-import org.shangliang.sessions.api.SessionViews;
 import org.shangliang.sessions.api.SessionViews.AttendanceView;
 import org.shangliang.sessions.api.SessionViews.CheckInCodeView;
 import org.shangliang.sessions.api.SessionViews.ParticipantView;
@@ -36,6 +35,7 @@ import org.shangliang.sessions.domain.ParticipantRepository;
 import org.shangliang.sessions.domain.ParticipantRole;
 import org.shangliang.sessions.domain.QuorumRule;
 import org.shangliang.sessions.domain.SessionStatus.Action;
+import org.shangliang.sessions.domain.CountyTime;
 
 /** 参会人员: invitations with double-booking checks, answers by the person, check-in, and the quorum. */
 @ApplicationScoped
@@ -102,8 +102,8 @@ public class ParticipantService {
     }
 
     private static ApiException doubleBooked(Participant p, ConsultationSession other, String field) {
-        String when = HALL_TIME.format(other.startsAt().atZone(SessionViews.COUNTY_ZONE)) + "–"
-                + HALL_TIME.format(other.endsAt().atZone(SessionViews.COUNTY_ZONE)).substring(11);
+        String when = HALL_TIME.format(other.startsAt().atZone(CountyTime.ZONE)) + "–"
+                + HALL_TIME.format(other.endsAt().atZone(CountyTime.ZONE)).substring(11);
         return new ApiException(409, "double-booked", Text.of("参会时间冲突", "Double booking"),
                 Text.of(p.name() + " 已受邀参加同一时段的协商会「" + other.title() + "」（" + other.id() + "，北京时间 " + when
                                 + "）；确认仍要邀请，请带 confirmOverlap: true 重发",
@@ -121,15 +121,9 @@ public class ParticipantService {
             return null;
         }
         if (n.memberId() != null) {
-            JsonNode member;
-            try {
-                member = copy.require(SessionService.DIRECTORY, "member:" + n.memberId(), field + ".memberId",
-                        Text.of("委员 " + n.memberId(), "Member " + n.memberId()));
-            } catch (ApiException e) {
-                if (e.status() != 422) throw e;
-                invalid.addAll(e.violations());
-                return null;
-            }
+            JsonNode member = copy.collect(SessionService.DIRECTORY, "member:" + n.memberId(), field + ".memberId",
+                    Text.of("委员 " + n.memberId(), "Member " + n.memberId()), invalid);
+            if (member == null) return null;
             name = member.path("name").asText(name);
             if (member.hasNonNull("subject")) subject = member.path("subject").asText();
         }
@@ -141,15 +135,9 @@ public class ParticipantService {
             invalid.add(new FieldError(field + ".unitCode", Text.of("部门负责人须给出所在单位代码", "a DEPARTMENT_OFFICIAL needs their unit's code")));
             return null;
         }
-        if (n.unitCode() != null) {
-            try {
-                copy.require(SessionService.DIRECTORY, "unit:" + n.unitCode(), field + ".unitCode",
-                        Text.of("单位代码 " + n.unitCode(), "Unit code " + n.unitCode()));
-            } catch (ApiException e) {
-                if (e.status() != 422) throw e;
-                invalid.addAll(e.violations());
-                return null;
-            }
+        if (n.unitCode() != null && copy.collect(SessionService.DIRECTORY, "unit:" + n.unitCode(), field + ".unitCode",
+                Text.of("单位代码 " + n.unitCode(), "Unit code " + n.unitCode()), invalid) == null) {
+            return null;
         }
         return new Participant(session.id(), n.role(), name, n.memberId(), n.unitCode(), subject,
                 n.affiliation() == null || n.affiliation().isBlank() ? null : n.affiliation().strip(), caller.subject());

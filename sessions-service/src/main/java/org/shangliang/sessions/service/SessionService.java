@@ -57,6 +57,11 @@ import org.shangliang.sessions.api.SessionViews.RoundView;
 import org.shangliang.sessions.api.SessionViews.SessionView;
 import org.shangliang.sessions.api.SessionViews.StatisticsRow;
 import org.shangliang.sessions.api.SessionViews.StatisticsView;
+import org.shangliang.sessions.domain.CountyTime;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.HashSet;
 
 /** Scheduling sessions and recording outcomes; each change and its event commit together. */
 @ApplicationScoped
@@ -185,7 +190,7 @@ public class SessionService {
         Map<UUID, AgendaItem> byTopic = session.agenda().stream().filter(AgendaItem::isTopic).collect(Collectors.toMap(AgendaItem::topicId, Function.identity()));
         List<ApiException.FieldError> invalid = new ArrayList<>();
         List<AgendaLine> lines = new ArrayList<>();
-        java.util.Set<UUID> kept = new java.util.HashSet<>();
+        Set<UUID> kept = new HashSet<>();
         for (int i = 0; i < request.items().size(); i++) {
             AgendaLineRequest r = request.items().get(i);
             String field = "items[" + i + "]";
@@ -235,9 +240,9 @@ public class SessionService {
         if (scope == null || !caller.covers(scope)) {
             throw Access.forbidden(Text.of("只能统计本人所辖区域（" + caller.territory() + "）", "Statistics only for your own territory (" + caller.territory() + ")"));
         }
-        java.time.ZoneId zone = org.shangliang.sessions.api.SessionViews.COUNTY_ZONE;
-        Instant from = java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
-        Instant to = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
+        ZoneId zone = CountyTime.ZONE;
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
         List<StatisticsRow> rows = statistics.of(scope, from, to).stream().map(r -> new StatisticsRow(r.township, r.type, r.scheduled, r.held, r.cancelled,
                 r.expected, r.present, r.expected == 0 ? null : (double) r.present / r.expected, r.speeches, r.departmentResponses, r.writtenSubmissions,
                 r.outcomes, r.consensus, r.outcomes == 0 ? null : (double) r.consensus / r.outcomes)).toList();
@@ -254,14 +259,14 @@ public class SessionService {
      */
     public List<RoundView> rounds(UUID id, Caller caller) {
         ConsultationSession first = visible(id, caller);
-        java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(first.id()));
+        Set<UUID> seen = new HashSet<>(List.of(first.id()));
         while (first.previousRoundId() != null && seen.size() < MAX_ROUNDS) {
             ConsultationSession previous = sessions.findById(first.previousRoundId());
             if (previous == null || !seen.add(previous.id())) break;
             first = previous;
         }
         List<ConsultationSession> chain = new ArrayList<>(List.of(first));
-        seen = new java.util.HashSet<>(List.of(first.id()));
+        seen = new HashSet<>(List.of(first.id()));
         for (int i = 0; i < chain.size() && chain.size() < MAX_ROUNDS; i++) {
             for (ConsultationSession next : sessions.continuing(chain.get(i).id())) {
                 if (seen.add(next.id())) chain.add(next);
