@@ -45,6 +45,19 @@ class CaseFlowTest {
     @org.junit.jupiter.api.BeforeEach
     void actAsCountyStaff() {
         Api.actByDefaultAs(COUNTY_STAFF);
+        units(kafka, copy);
+    }
+
+    private static volatile boolean unitsKnown;
+
+    /** The units the tests' outcomes name, in this service's directory copy (an unknown unit dead-letters the outcome). */
+    static void units(EventsTestKit kafka, org.shangliang.commons.events.ReferenceCopy copy) {
+        if (unitsKnown) return;
+        DirectoryFixtures.unit(kafka, copy, "agri-rural", "县农业农村局", false);
+        DirectoryFixtures.unit(kafka, copy, "housing-construction", "县住房和城乡建设局", false);
+        DirectoryFixtures.unit(kafka, copy, "natural-resources", "县自然资源和规划局", false);
+        DirectoryFixtures.unit(kafka, copy, "old-bureau", "县旧机构", true);
+        unitsKnown = true;
     }
 
     static String outcome(String session, String topic, int version, String... recommendations) {
@@ -184,9 +197,9 @@ class CaseFlowTest {
         Api.as(AGRI_CLERK).post("/api/v1/cases/{id}/sign", id).then().statusCode(428).contentType("application/problem+json");
         Api.as(AGRI_CLERK).header("If-Match", "\"3\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(412).contentType("application/problem+json");
         Api.as(AGRI_CLERK).header("If-Match", "\"0\"").post("/api/v1/cases/{id}/sign", id).then().statusCode(200)
-                .body("status", equalTo("SIGNED")).header("ETag", "\"1\"").body("allowedActions", hasSize(0));
+                .body("status", equalTo("SIGNED")).header("ETag", "\"1\"").body("allowedActions", equalTo(List.of("REASSIGN", "REPORT_PROGRESS", "REPLY")));
         Api.as(AGRI_CLERK).header("If-Match", "\"1\"").header("Accept-Language", "en").post("/api/v1/cases/{id}/sign", id).then().statusCode(409)
-                .body("detail", containsString("Allowed from SIGNED: none"));
+                .body("detail", containsString("Allowed from SIGNED: REASSIGN, REPLY, REPORT_PROGRESS"));
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("followup"), typeAndSubject("CaseSigned", id), WAIT);
         Contracts.assertValid("CaseSigned", value(event));
     }
@@ -209,7 +222,7 @@ class CaseFlowTest {
 
     @Test
     void filters_and_bad_input() {
-        given().queryParam("status", "CLOSED").get("/api/v1/cases").then().statusCode(400).body("violations[0].field", equalTo("status"));
+        given().queryParam("status", "FINISHED").get("/api/v1/cases").then().statusCode(400).body("violations[0].field", equalTo("status"));
         given().queryParam("topicId", "x").get("/api/v1/cases").then().statusCode(400).body("violations[0].field", equalTo("topicId"));
         given().get("/api/v1/cases/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/cases/123").then().statusCode(400).contentType("application/problem+json");
@@ -228,6 +241,23 @@ class CaseFlowTest {
         assertEquals("malformed", header(dead, "dlt_reason"));
         assertEquals("1", header(dead, "dlt_attempts"));
         given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void an_outcome_naming_an_unknown_or_retired_unit_is_dead_lettered_with_the_reason_and_opens_nothing() {
+        for (String unit : List.of("no-such-unit", "old-bureau")) {
+            String topic = UUID.randomUUID().toString();
+            String session = UUID.randomUUID().toString();
+            // The first recommendation is fine, the second names the bad unit: nothing of the outcome is applied.
+            String json = outcome(session, topic, 1, UUID.randomUUID().toString(), UUID.randomUUID().toString())
+                    .replaceFirst("(\"position\": 2, \"text\": \"[^\"]*\", \"unitCode\": )\"agri-rural\"", "$1\"" + unit + "\"");
+            var bad = kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service", json);
+            ConsumerRecord<String, byte[]> dead = kafka.await(kafka.deadLetters("followup-service"),
+                    r -> String.valueOf(bad.offset()).equals(header(r, "dlt_original_offset")) && String.valueOf(bad.partition()).equals(header(r, "dlt_original_partition")), WAIT);
+            assertEquals("malformed", header(dead, "dlt_reason"));
+            org.junit.jupiter.api.Assertions.assertTrue(header(dead, "dlt_error").contains(unit), header(dead, "dlt_error"));
+            given().queryParam("topicId", topic).get("/api/v1/cases").then().body("items", hasSize(0));
+        }
     }
 
     @Test

@@ -268,6 +268,22 @@ class EventBackboneTest {
     }
 
     @Test
+    void a_replied_closed_and_withdrawn_case_show_on_the_topic_timeline_from_the_contract_samples() throws Exception {
+        String topic = accepted(freshVillage());
+        for (String type : List.of("CaseReplied", "CaseClosed", "CaseWithdrawn")) {
+            String caseId = UUID.randomUUID().toString();
+            String json = java.nio.file.Files.readString(Contracts.folder().resolve("samples/" + type + ".json"))
+                    .replace("7b0f5a52-3a4e-4d0e-9d57-2f0c1e6f7a10", topic).replace("0a1b2c3d-4e5f-4607-8899-aabbccddeeff", caseId);
+            Contracts.assertValid(type, json);
+            kafka.send(kafka.topic("followup"), caseId, type, "/shangliang/followup-service", json);
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}/timeline", topic).then()
+                .body("kind", org.hamcrest.Matchers.hasItems("CASE_REPLIED", "CASE_CLOSED", "CASE_WITHDRAWN"))
+                .body("summary", hasItem("办理件 BJ-2026-0007 办复（A类）"))
+                .body("summary", hasItem("办理件 BJ-2026-0007 办结（提案人评价满意）")));
+    }
+
+    @Test
     void a_malformed_event_is_dead_lettered_at_once_without_tries() {
         String session = UUID.randomUUID().toString();
         // SessionScheduled without its agenda: validated before the handler, never a NullPointerException three times.

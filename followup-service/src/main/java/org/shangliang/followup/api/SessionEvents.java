@@ -20,9 +20,20 @@ public final class SessionEvents {
     /** OutcomeRecorded — 协商成果已记录. */
     public record OutcomeRecorded(@NotNull UUID outcomeId, @NotNull @Min(1) Integer version, @NotNull UUID sessionId, @NotNull String territoryCode,
                                   @NotNull UUID topicId, @NotNull String topicNumber, @NotNull String topicTitle,
-                                  @NotNull List<@Valid @NotNull Recommendation> recommendations) {
-        /** {@code unitCode}: the unit's directory code (absent in events recorded before units had codes); {@code suggestedUnit}: its name. */
-        public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, String unitCode, @NotNull String suggestedUnit, LocalDate dueDate) {
+                                  @NotNull List<@Valid @NotNull Recommendation> recommendations, List<String> participantSubjects) {
+        /**
+         * {@code unitCode}: the unit's directory code (absent in events recorded before units had codes); {@code suggestedUnit}: its name;
+         * {@code coHandlerCodes} and {@code workingDays} absent in events published before they existed.
+         */
+        public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, String unitCode, @NotNull String suggestedUnit, LocalDate dueDate,
+                                     List<@NotNull String> coHandlerCodes, @Min(1) Integer workingDays) {
+            public List<String> coHandlers() {
+                return coHandlerCodes == null ? List.of() : coHandlerCodes;
+            }
+        }
+
+        public List<String> participants() {
+            return participantSubjects == null ? List.of() : participantSubjects;
         }
     }
 
@@ -33,6 +44,9 @@ public final class SessionEvents {
     public record OutcomeCorrected(@NotNull UUID outcomeId, @NotNull @Min(2) Integer version, @NotNull UUID sessionId, @NotNull String territoryCode,
                                    @NotNull UUID topicId, @NotNull String topicNumber, @NotNull String topicTitle, @NotNull String reason,
                                    @NotNull List<@NotNull UUID> changed, @NotNull List<@NotNull UUID> added, @NotNull List<@NotNull UUID> withdrawn,
-                                   @NotNull List<OutcomeRecorded.@Valid @NotNull Recommendation> recommendations) {
+                                   @NotNull List<OutcomeRecorded.@Valid @NotNull Recommendation> recommendations, List<String> participantSubjects) {
+        public List<String> participants() {
+            return participantSubjects == null ? List.of() : participantSubjects;
+        }
     }
 }

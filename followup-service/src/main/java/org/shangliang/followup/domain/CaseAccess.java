@@ -22,6 +22,11 @@ public final class CaseAccess {
         return (followsTerritory(c) && c.covers(k.territoryCode())) || isLeadUnit(k, c);
     }
 
+    /** Reviews replies, reassigns, orders a redo and closes: the county office (政协办) over the case's territory. */
+    public static boolean isReviewingStaff(HandlingCase k, Caller c) {
+        return c.is(CPPCC_STAFF) && c.covers(k.territoryCode());
+    }
+
     public static boolean isLeadUnit(HandlingCase k, Caller c) {
         return c.is(HANDLER) && c.unit() != null && c.unit().equals(k.leadUnitCode());
     }

@@ -25,14 +25,21 @@ public class CaseHistoryEntry {
     private String actor;
     @Column(name = "ref_id")
     private UUID refId;
+    /** Written by the database: the order of steps that share a time. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
 
     protected CaseHistoryEntry() {
     }
 
     public CaseHistoryEntry(UUID caseId, String kind, String summary, String actor, UUID refId) {
+        this(caseId, Instant.now().truncatedTo(ChronoUnit.MICROS), kind, summary, actor, refId);
+    }
+
+    public CaseHistoryEntry(UUID caseId, Instant at, String kind, String summary, String actor, UUID refId) {
         this.id = UUID.randomUUID();
         this.caseId = caseId;
-        this.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.at = at;
         this.kind = kind;
         this.summary = summary.length() <= 2000 ? summary : summary.substring(0, 1999) + "…";
         this.actor = actor;

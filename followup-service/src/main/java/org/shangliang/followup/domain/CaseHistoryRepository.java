@@ -10,6 +10,6 @@ import java.util.UUID;
 public class CaseHistoryRepository implements PanacheRepositoryBase<CaseHistoryEntry, UUID> {
 
     public List<CaseHistoryEntry> of(UUID caseId) {
-        return list("caseId", Sort.ascending("at", "id"), caseId);
+        return list("caseId", Sort.ascending("at", "seq"), caseId);
     }
 }

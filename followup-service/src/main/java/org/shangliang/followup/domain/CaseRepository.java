@@ -10,6 +10,7 @@ import org.shangliang.commons.http.KeysetQuery;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.security.Roles;
 import org.shangliang.commons.security.Territories;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,21 +28,44 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
 
-    /** The list form of {@link CaseAccess#canSee}. */
+    /**
+     * The list form of who sees a case: the territory for staff, leaders and organizers; the lead or a
+     * co-handling unit for a handler; for others, the topics they proposed or co-signed and the
+     * sessions they took part in (TopicParty, SessionParticipant).
+     */
     private static String visibleTo(Caller c) {
-        boolean territory = CaseAccess.followsTerritory(c);
-        boolean unit = c.is(Roles.HANDLER) && c.unit() != null;
-        if (territory && unit) return Territories.within("territoryCode", "scope", c.territory()) + " or leadUnitCode = :unit";
-        if (territory) return Territories.within("territoryCode", "scope", c.territory());
-        if (unit) return "leadUnitCode = :unit";
-        return "1 = 0";
+        List<String> any = new ArrayList<>();
+        if (CaseAccess.followsTerritory(c)) any.add(Territories.within("territoryCode", "scope", c.territory()));
+        if (isUnit(c)) {
+            any.add("leadUnitCode = :unit");
+            any.add("id in (select p.caseId from CasePart p where p.unitCode = :unit)");
+        }
+        if (!CaseAccess.followsTerritory(c) && c.subject() != null) {
+            any.add("topicId in (select t.topicId from TopicParty t where t.subject = :me)");
+            any.add("sessionId in (select s.sessionId from SessionParticipant s where s.subject = :me)");
+        }
+        return any.isEmpty() ? "1 = 0" : String.join(" or ", any);
+    }
+
+    private static boolean isUnit(Caller c) {
+        return c.is(Roles.HANDLER) && c.unit() != null;
     }
 
     private static Map<String, Object> visibilityParams(Caller c) {
         Map<String, Object> p = new HashMap<>();
         if (CaseAccess.followsTerritory(c)) p.put("scope", Territories.subtreeKey(c.territory()));
-        if (c.is(Roles.HANDLER) && c.unit() != null) p.put("unit", c.unit());
+        if (isUnit(c)) p.put("unit", c.unit());
+        if (!CaseAccess.followsTerritory(c) && c.subject() != null) p.put("me", c.subject());
         return p;
+    }
+
+    /**
+     * Running cases whose deadline (due date or a leader's tighter one) is on or before {@code horizon}:
+     * those the deadline watch may have to notice. Oldest deadline first.
+     */
+    public List<HandlingCase> watched(java.time.LocalDate horizon, int limit) {
+        return find("status in ?1 and (dueDate <= ?2 or supervisionDueDate <= ?2)", Sort.ascending("dueDate", "id"), CaseStatus.RUNNING, horizon)
+                .range(0, limit - 1).list();
     }
 
     public boolean existsForRecommendation(UUID recommendationId) {

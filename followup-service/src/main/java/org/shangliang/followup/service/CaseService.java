@@ -3,6 +3,15 @@ package org.shangliang.followup.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import org.shangliang.commons.events.MalformedEventException;
+import org.shangliang.commons.security.Roles;
+import org.shangliang.followup.config.CaseClock;
+import org.shangliang.followup.domain.CasePart;
+import org.shangliang.followup.domain.CasePartRepository;
+import org.shangliang.followup.domain.Evaluators;
+import org.shangliang.followup.domain.HandlingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +21,6 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.shangliang.commons.audit.Audit;
 import org.shangliang.commons.events.IncomingEvent;
-import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.followup.domain.CaseAccess;
 import org.shangliang.commons.events.Outbox;
@@ -21,7 +29,6 @@ import org.shangliang.commons.http.Cursor;
 import org.shangliang.commons.http.PageView;
 import org.shangliang.commons.http.YearlyNumbers;
 import org.shangliang.commons.problem.ApiException;
-import org.shangliang.commons.problem.Preconditions;
 import org.shangliang.commons.problem.Text;
 import org.shangliang.followup.domain.CaseHistoryEntry;
 import org.shangliang.followup.domain.CaseHistoryRepository;
@@ -32,7 +39,8 @@ import org.shangliang.followup.api.SessionEvents.OutcomeCorrected;
 import org.shangliang.followup.api.SessionEvents.OutcomeRecorded;
 import org.shangliang.followup.api.CaseViews.CaseHistoryView;
 import org.shangliang.followup.messaging.out.CaseOpened;
-import org.shangliang.followup.messaging.out.CaseSigned;
+import org.shangliang.followup.messaging.out.CaseReassigned;
+import org.shangliang.followup.messaging.out.CaseWithdrawn;
 import org.shangliang.followup.api.CaseViews.CaseView;
 
 /** Cases: opened from outcomes, then handled by their lead unit. Each change and its event commit together. */
@@ -47,6 +55,13 @@ public class CaseService {
     @Inject YearlyNumbers numbers;
     @Inject Audit audit;
     @Inject CaseHistoryRepository history;
+    @Inject CasePartRepository parts;
+    @Inject Evaluators evaluators;
+    @Inject CaseClock clock;
+    @Inject org.shangliang.followup.config.FollowupConfig config;
+
+    /** The directory copy's stream name (see application.properties). */
+    static final String DIRECTORY = "directory";
 
     /** One case per recommendation of the first version of an outcome. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,9 +71,34 @@ public class CaseService {
             LOG.infof("outcome %s version %d recorded as a new version; cases unchanged", outcome.outcomeId(), outcome.version());
             return;
         }
+        // All or nothing: an unknown unit refuses the whole event (dead-lettered with the reason), no case is half-opened.
+        outcome.recommendations().forEach(r -> knownUnits(r, event));
+        evaluators.participants(outcome.sessionId(), outcome.participants());
         for (OutcomeRecorded.Recommendation r : outcome.recommendations()) {
             open(r, outcome.outcomeId(), 1, outcome.sessionId(), outcome.topicId(), outcome.topicNumber(), outcome.topicTitle(), outcome.territoryCode(), event);
         }
+    }
+
+    /**
+     * The units a recommendation names, as the directory copy has them: an unknown or retired code
+     * makes the event malformed. While the copy is still being read since start, the event waits.
+     */
+    private void knownUnits(OutcomeRecorded.Recommendation r, IncomingEvent event) {
+        List<String> codes = new ArrayList<>(r.coHandlers());
+        if (r.unitCode() != null) codes.add(0, r.unitCode());
+        for (String code : codes) {
+            Optional<JsonNode> unit = copy.find(DIRECTORY, "unit:" + code);
+            if (unit.isPresent() && !unit.get().path("retired").asBoolean(false)) continue;
+            if (unit.isEmpty() && !copy.isCaughtUp()) {
+                throw new IllegalStateException("the directory copy is still being read; " + event + " waits for unit " + code);
+            }
+            throw new MalformedEventException("recommendation " + r.recommendationId() + " names unit " + code + ", which the directory "
+                    + (unit.isEmpty() ? "does not know" : "has retired"));
+        }
+    }
+
+    private String unitName(String code, String fallback) {
+        return copy.find(DIRECTORY, "unit:" + code).map(u -> u.path("name").asText(fallback)).orElse(fallback);
     }
 
     /**
@@ -68,6 +108,8 @@ public class CaseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyCorrection(OutcomeCorrected e, IncomingEvent event) {
+        e.recommendations().forEach(r -> knownUnits(r, event));
+        evaluators.participants(e.sessionId(), e.participants());
         Caller system = Caller.system(event.publisher());
         Map<UUID, OutcomeRecorded.Recommendation> inForce = e.recommendations().stream()
                 .collect(Collectors.toMap(OutcomeRecorded.Recommendation::recommendationId, Function.identity()));
@@ -82,14 +124,21 @@ public class CaseService {
             }
             HandlingCase c = found.get();
             if (c.outcomeVersion() >= e.version()) continue; // already carries this version or a later one
-            if (c.status() == CaseStatus.WITHDRAWN) {
-                history.persist(new CaseHistoryEntry(c.id(), "CORRECTED", why + "（已撤销的办理件不恢复）", system.subject(), e.outcomeId()));
+            if (!c.status().isOpen()) {
+                // A closed case is not reopened, nor a withdrawn one restored: the correction is noted on it.
+                history.persist(new CaseHistoryEntry(c.id(), clock.now(), "CORRECTED",
+                        why + (c.status() == CaseStatus.WITHDRAWN ? "（已撤销的办理件不恢复）" : "（已办结的办理件不重新打开）"), system.subject(), e.outcomeId()));
                 continue;
             }
             String before = c.leadUnit() + "，" + (c.dueDate() == null ? "无时限" : c.dueDate());
-            c.correct(e.outcomeId(), e.version(), r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate());
+            String unitBefore = c.leadUnitCode();
+            c.correct(e.outcomeId(), e.version(), r.text(), r.unitCode(), unitName(r.unitCode(), r.suggestedUnit()), r.dueDate());
+            syncParts(c, r.coHandlers());
+            if (!java.util.Objects.equals(unitBefore, c.leadUnitCode())) {
+                outbox.publish(CaseReassigned.of(c, unitBefore, false, why));
+            }
             String after = c.leadUnit() + "，" + (c.dueDate() == null ? "无时限" : c.dueDate());
-            history.persist(new CaseHistoryEntry(c.id(), "CORRECTED", why + (before.equals(after) ? "" : "；" + before + " → " + after), system.subject(), e.outcomeId()));
+            history.persist(new CaseHistoryEntry(c.id(), clock.now(), "CORRECTED", why + (before.equals(after) ? "" : "；" + before + " → " + after), system.subject(), e.outcomeId()));
             audit.record(system, event.id(), "case.correct", "Case", c.id(), c.number() + " v" + e.version());
         }
         for (UUID id : e.added()) {
@@ -105,7 +154,8 @@ public class CaseService {
             if (found.isEmpty() || found.get().status() == CaseStatus.WITHDRAWN || found.get().outcomeVersion() >= e.version()) continue;
             HandlingCase c = found.get();
             c.withdraw(e.outcomeId(), e.version(), e.reason());
-            history.persist(new CaseHistoryEntry(c.id(), "WITHDRAWN", why + "；本项建议撤回", system.subject(), e.outcomeId()));
+            outbox.publish(CaseWithdrawn.of(c));
+            history.persist(new CaseHistoryEntry(c.id(), clock.now(), "WITHDRAWN", why + "；本项建议撤回", system.subject(), e.outcomeId()));
             audit.record(system, event.id(), "case.withdraw", "Case", c.id(), c.number() + " v" + e.version());
         }
         cases.flush();
@@ -114,51 +164,67 @@ public class CaseService {
     private void open(OutcomeRecorded.Recommendation r, UUID outcomeId, int outcomeVersion, UUID sessionId, UUID topicId, String topicNumber,
                       String topicTitle, String territoryCode, IncomingEvent event) {
         if (cases.existsForRecommendation(r.recommendationId())) return; // a redelivered event opens nothing twice
+        String unit = r.unitCode() == null ? r.suggestedUnit() : unitName(r.unitCode(), r.suggestedUnit());
         HandlingCase c = HandlingCase.open(numbers.next("BJ"), r.recommendationId(), outcomeId, sessionId, topicId, topicNumber, topicTitle,
-                r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate(), territoryCode);
-        if (outcomeVersion > 1) c.correct(outcomeId, outcomeVersion, r.text(), r.unitCode(), r.suggestedUnit(), r.dueDate());
+                r.text(), r.unitCode(), unit, r.dueDate(), territoryCode)
+                .handledAs(HandlingMode.implied(null, !r.coHandlers().isEmpty()), r.workingDays());
+        if (outcomeVersion > 1) c.correct(outcomeId, outcomeVersion, r.text(), r.unitCode(), unit, r.dueDate());
         cases.persist(c);
-        outbox.publish(CaseOpened.of(c));
-        history.persist(new CaseHistoryEntry(c.id(), "OPENED", "交办：" + c.leadUnit() + (outcomeVersion > 1 ? "（协商意见第" + outcomeVersion + "版新增）" : ""),
+        syncParts(c, r.coHandlers());
+        outbox.publish(CaseOpened.of(c, r.coHandlers()));
+        history.persist(new CaseHistoryEntry(c.id(), clock.now(), "OPENED", "交办：" + c.leadUnit() + (outcomeVersion > 1 ? "（协商意见第" + outcomeVersion + "版新增）" : ""),
                 event.publisher(), outcomeId));
         audit.record(Caller.system(event.publisher()), event.id(), "case.open", "Case", c.id(), c.number() + " → " + c.leadUnit());
     }
 
+    /** The co-handlers as the outcome now names them: new ones get a part; dropped ones keep theirs if they already reported. */
+    private void syncParts(HandlingCase c, List<String> coHandlers) {
+        List<CasePart> existing = parts.of(c.id());
+        for (String code : coHandlers) {
+            if (code.equals(c.leadUnitCode()) || existing.stream().anyMatch(p -> p.unitCode().equals(code))) continue;
+            parts.persist(new CasePart(c.id(), code, unitName(code, code)));
+        }
+        for (CasePart p : existing) {
+            if (!coHandlers.contains(p.unitCode()) && p.status() != CasePart.Status.REPORTED) parts.delete(p);
+        }
+    }
+
     /** 办理记录, oldest first. A read: no transaction. */
     public List<CaseHistoryView> history(UUID id, Caller caller) {
-        return history.of(find(id, caller).id()).stream().map(CaseHistoryView::of).toList();
+        return history.of(visible(id, caller).id()).stream().map(CaseHistoryView::of).toList();
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public CaseView get(UUID id, Caller caller) {
-        return CaseView.of(find(id, caller));
+        return view(visible(id, caller));
+    }
+
+    public CaseView view(HandlingCase c) {
+        return CaseView.of(c, parts.of(c.id()), c.deadlineState(clock.today(), config.dueSoonDays()));
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
     public PageView<CaseView> list(UUID topicId, CaseStatus status, String unit, String cursor, int limit, Caller caller) {
-        if (unit != null) copy.require("directory", "unit:" + unit, "unit", Text.of("承办单位代码 " + unit, "Unit code " + unit));
+        if (unit != null) copy.require(DIRECTORY, "unit:" + unit, "unit", Text.of("承办单位代码 " + unit, "Unit code " + unit));
         List<HandlingCase> rows = cases.page(caller, topicId, status, unit, Cursor.decode(cursor), limit);
-        return PageView.of(rows, limit, CaseView::of, c -> new Cursor(c.createdAt(), c.id()));
+        Map<UUID, List<CasePart>> byCase = parts.ofCases(rows.stream().map(HandlingCase::id).toList());
+        java.time.LocalDate today = clock.today();
+        return PageView.of(rows, limit, c -> CaseView.of(c, byCase.getOrDefault(c.id(), List.of()), c.deadlineState(today, config.dueSoonDays())),
+                c -> new Cursor(c.createdAt(), c.id()));
     }
 
-    @Transactional
-    public CaseView sign(UUID id, String ifMatch, Caller caller) {
-        HandlingCase c = find(id, caller);
-        if (!CaseAccess.isLeadUnit(c, caller)) {
-            throw Access.forbidden(Text.of("只有承办单位 " + c.leadUnit() + "（" + c.leadUnitCode() + "）可以签收", "Only the lead unit " + c.leadUnit() + " (" + c.leadUnitCode() + ") may sign for this case"));
-        }
-        Preconditions.requireIfMatch(ifMatch, c.version());
-        c.sign();
-        history.persist(new CaseHistoryEntry(c.id(), "SIGNED", "签收：" + (caller.name() == null ? caller.subject() : caller.name()), caller.subject(), null));
-        outbox.publish(CaseSigned.of(c));
-        audit.record(caller, "case.sign", "Case", c.id(), c.number());
-        cases.flush();
-        return CaseView.of(c);
+    /**
+     * A case the caller may not see does not exist for them: 404, not 403. Staff, leaders and organizers
+     * see their territory's, handlers their unit's (lead or co-handling), the proposer, co-signers and
+     * participants the cases of their topic and session.
+     */
+    public HandlingCase visible(UUID id, Caller caller) {
+        return cases.findByIdOptional(id).filter(c -> CaseAccess.canSee(c, caller) || isCoHandler(c, caller)
+                        || evaluators.roleOf(c, caller.subject()).isPresent())
+                .orElseThrow(() -> ApiException.notFound(Text.of("没有编号为 " + id + " 的办理件", "No case with id " + id)));
     }
 
-    /** A case the caller may not see does not exist for them: 404, not 403. */
-    private HandlingCase find(UUID id, Caller caller) {
-        return cases.findByIdOptional(id).filter(c -> CaseAccess.canSee(c, caller)).orElseThrow(() -> ApiException.notFound(
-                Text.of("没有编号为 " + id + " 的办理件", "No case with id " + id)));
+    public boolean isCoHandler(HandlingCase c, Caller caller) {
+        return caller.is(Roles.HANDLER) && caller.unit() != null && parts.of(c.id(), caller.unit()).isPresent();
     }
 }

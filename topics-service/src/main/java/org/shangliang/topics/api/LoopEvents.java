@@ -61,4 +61,16 @@ public final class LoopEvents {
     /** CaseSigned — 办理件已签收 (followup-service). */
     public record CaseSigned(@NotNull UUID caseId, @NotNull String number, @NotNull UUID topicId, @NotNull String leadUnit, Instant signedAt) {
     }
+
+    /** CaseReplied — 办复: the unit's reply and its resolution degree. */
+    public record CaseReplied(@NotNull UUID caseId, @NotNull String number, UUID topicId, @NotNull String resolutionDegree) {
+    }
+
+    /** CaseClosed — 办结, with the deciding evaluation (null when staff closed it with a note). */
+    public record CaseClosed(@NotNull UUID caseId, @NotNull String number, UUID topicId, String resolutionDegree, String satisfaction, String note) {
+    }
+
+    /** CaseWithdrawn — 撤销 by a correction of the outcome. */
+    public record CaseWithdrawn(@NotNull UUID caseId, @NotNull String number, UUID topicId, String reason) {
+    }
 }

@@ -98,7 +98,7 @@ public final class TopicViews {
     @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")
     public record TimelineEntryView(
             Instant at,
-            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ATTACHED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "MERGED", "MERGED_IN", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "AGENDA_REMOVED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CANCELLED", "SESSION_CONCLUDED", "DELIBERATED", "OUTCOME_CORRECTED", "CASE_OPENED", "CASE_SIGNED"}) String kind,
+            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ATTACHED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "MERGED", "MERGED_IN", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "AGENDA_REMOVED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CANCELLED", "SESSION_CONCLUDED", "DELIBERATED", "OUTCOME_CORRECTED", "CASE_OPENED", "CASE_SIGNED", "CASE_REPLIED", "CASE_CLOSED", "CASE_WITHDRAWN"}) String kind,
             @Schema(example = "交办县农业农村局：办理件 BJ-2026-0007") String summary,
             @Schema(example = "followup-service") String service,
             @Schema(description = "The session, outcome or case the step refers to", nullable = true) UUID refId) {

@@ -19,6 +19,9 @@ import org.shangliang.topics.domain.TopicRepository;
 import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.api.LoopEvents.CaseOpened;
 import org.shangliang.topics.api.LoopEvents.CaseSigned;
+import org.shangliang.topics.api.LoopEvents.CaseReplied;
+import org.shangliang.topics.api.LoopEvents.CaseClosed;
+import org.shangliang.topics.api.LoopEvents.CaseWithdrawn;
 import org.shangliang.topics.api.LoopEvents.SessionCancelled;
 import org.shangliang.topics.api.LoopEvents.SessionConcluded;
 import org.shangliang.topics.api.LoopEvents.SessionPostponed;
@@ -129,6 +132,39 @@ public class TopicProgress {
             return;
         }
         timelineOnce(e.topicId(), event, "CASE_SIGNED", e.leadUnit() + " 签收办理件 " + e.number(), e.caseId());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseReplied(CaseReplied e, IncomingEvent event) {
+        caseStep(e.topicId(), event, "CASE_REPLIED", "办理件 " + e.number() + " 办复（" + e.resolutionDegree() + "类）", e.caseId());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseClosed(CaseClosed e, IncomingEvent event) {
+        String how = e.satisfaction() == null ? "政协办办结" + (e.note() == null ? "" : "：" + e.note()) : "提案人评价" + satisfaction(e.satisfaction());
+        caseStep(e.topicId(), event, "CASE_CLOSED", "办理件 " + e.number() + " 办结（" + how + "）", e.caseId());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseWithdrawn(CaseWithdrawn e, IncomingEvent event) {
+        caseStep(e.topicId(), event, "CASE_WITHDRAWN", "办理件 " + e.number() + " 因协商意见更正撤销" + (e.reason() == null ? "" : "：" + e.reason()), e.caseId());
+    }
+
+    private void caseStep(UUID topicId, IncomingEvent event, String kind, String summary, UUID caseId) {
+        // A case opened by hand for a meeting outside the platform has no topic here.
+        if (topicId == null || topics.findById(topicId) == null) {
+            LOG.debugf("%s names no topic of ours; nothing to show", event);
+            return;
+        }
+        timelineOnce(topicId, event, kind, summary, caseId);
+    }
+
+    private static String satisfaction(String s) {
+        return switch (s) {
+            case "SATISFIED" -> "满意";
+            case "BASICALLY_SATISFIED" -> "基本满意";
+            default -> "不满意";
+        };
     }
 
     private void record(UUID topicId, TopicStatus reached, IncomingEvent event, String kind, String summary, UUID refId) {

@@ -23,7 +23,10 @@ public class LoopEventsHandler implements EventHandler {
                 .stream("sessions", "/shangliang/sessions-service").handles("SessionScheduled", "SessionCancelled", "SessionPostponed", "SessionRescheduled", "SessionConcluded", "OutcomeRecorded", "OutcomeCorrected")
                 // Opening a session changes nothing for a topic: its DELIBERATED comes with the outcome.
                 .ignores("SessionStarted")
-                .stream("followup", "/shangliang/followup-service").handles("CaseOpened", "CaseSigned")
+                .stream("followup", "/shangliang/followup-service").handles("CaseOpened", "CaseSigned", "CaseReplied", "CaseClosed", "CaseWithdrawn")
+                // The steps between show on the case itself (its history), not on the topic's timeline.
+                .ignores("CaseReturnRequested", "CaseReassigned", "ProgressReported", "ReplyApproved", "ReplySentBack", "CaseEvaluated", "CaseRedo",
+                        "CaseDueSoon", "CaseOverdue", "CaseReminded", "CaseSupervised", "CaseExtended")
                 .build();
     }
 
@@ -41,6 +44,9 @@ public class LoopEventsHandler implements EventHandler {
             case "OutcomeCorrected" -> progress.corrected(event.read(LoopEvents.OutcomeCorrected.class), event);
             case "CaseOpened" -> progress.caseOpened(event.read(LoopEvents.CaseOpened.class), event);
             case "CaseSigned" -> progress.caseSigned(event.read(LoopEvents.CaseSigned.class), event);
+            case "CaseReplied" -> progress.caseReplied(event.read(LoopEvents.CaseReplied.class), event);
+            case "CaseClosed" -> progress.caseClosed(event.read(LoopEvents.CaseClosed.class), event);
+            case "CaseWithdrawn" -> progress.caseWithdrawn(event.read(LoopEvents.CaseWithdrawn.class), event);
             default -> throw new IllegalStateException("subscribed to " + event.type() + " without a handler");
         }
     }
