@@ -126,7 +126,7 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
 
         ModelCase[] found = new ModelCase[1];
         Demo.awaitTrue(() -> call(() -> {
-            var page = cases(STAFF).listCases(null, null, null, topic.getId(), null, null);
+            var page = cases(STAFF).listCases(null, null, null, null, topic.getId(), null, null, null);
             if (page.getItems().isEmpty()) return false;
             found[0] = page.getItems().get(0);
             return true;

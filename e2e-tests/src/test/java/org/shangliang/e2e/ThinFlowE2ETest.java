@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ThinFlowE2ETest extends OnRunningPlatform {
 
     @Test
-    void a_topic_goes_from_submission_to_a_department_case_and_its_timeline_shows_every_step() {
+    void a_topic_goes_from_submission_through_a_department_case_to_its_conclusion_and_its_timeline_shows_every_step() {
         Loop loop = new Loop();
         loop.acceptTopic().scheduleSession().startSession();
         JsonPath outcome = loop.recordOutcome();
@@ -31,6 +31,22 @@ class ThinFlowE2ETest extends OnRunningPlatform {
                 .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "DELIBERATED", "CASE_OPENED")))
                 .body("service", equalTo(List.of("topics-service", "topics-service", "sessions-service", "sessions-service", "followup-service")));
         as(AGRI_CLERK).header("If-Match", "\"0\"").post(FOLLOWUP + "/api/v1/cases/{id}/sign", caseId).then().statusCode(200).body("status", equalTo("SIGNED"));
+
+        // The second half: progress, the reply, its review, the villager's evaluation; the case closes and the topic concludes.
+        as(AGRI_CLERK).contentType("application/json").header("If-Match", "\"1\"").body("{\"percent\": 60, \"text\": \"已完成二轮承包台账核对，张榜公示七天\"}")
+                .post(FOLLOWUP + "/api/v1/cases/{id}/progress", caseId).then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        as(AGRI_CLERK).contentType("application/json").header("If-Match", "\"2\"").body("{\"text\": \"12户面积异议已更正，确权证书已发放\", \"resolutionDegree\": \"A\"}")
+                .post(FOLLOWUP + "/api/v1/cases/{id}/reply", caseId).then().statusCode(200).body("status", equalTo("REPLIED"));
+        as(STAFF).header("If-Match", "\"3\"").post(FOLLOWUP + "/api/v1/cases/{id}/reply/approval", caseId).then().statusCode(200)
+                .body("status", equalTo("REPLY_APPROVED"));
+        // The villager who raised the topic reads the case of their topic and is satisfied.
+        awaitTrue(() -> as(VILLAGER).get(FOLLOWUP + "/api/v1/cases/{id}", caseId).statusCode() == 200, "the proposer reads the case");
+        as(VILLAGER).contentType("application/json").header("If-Match", "\"4\"").body("{\"attitude\": \"SATISFIED\", \"result\": \"SATISFIED\", \"comment\": \"满意\"}")
+                .post(FOLLOWUP + "/api/v1/cases/{id}/evaluations", caseId).then().statusCode(200).body("status", equalTo("CLOSED"));
+        awaitTrue(() -> "CONCLUDED".equals(as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}", loop.topic).then().extract().path("status")),
+                "topic shows CONCLUDED");
+        as(VILLAGER).get(TOPICS + "/api/v1/topics/{id}/timeline", loop.topic).then().statusCode(200)
+                .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "SCHEDULED", "DELIBERATED", "CASE_OPENED", "CASE_SIGNED", "CASE_REPLIED", "CASE_CLOSED", "CONCLUDED")));
     }
 
     @Test
@@ -194,6 +210,41 @@ class ThinFlowE2ETest extends OnRunningPlatform {
         void conclude() {
             int version = as(ORGANIZER).get(SESSIONS + "/api/v1/sessions/{id}", session).then().extract().path("version");
             as(ORGANIZER).header("If-Match", "\"" + version + "\"").post(SESSIONS + "/api/v1/sessions/{id}/conclude", session).then().statusCode(200);
+        }
+    }
+
+    /**
+     * Two more replicas of followup-service, their deadline watches ticking every second against the
+     * one database: each case due today gets one due-soon notice and one reminder, not one per replica
+     * or per tick.
+     */
+    @Test
+    void three_followup_replicas_send_each_deadline_notice_once() throws Exception {
+        java.util.Map<String, String> fast = java.util.Map.of("SHANGLIANG_FOLLOWUP_WATCH_EVERY", "1s", "SHANGLIANG_FOLLOWUP_WATCH_DELAY", "1s");
+        platform.start("followup", "followup-2", 18094, fast);
+        platform.start("followup", "followup-3", 18095, fast);
+        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        try (org.shangliang.commons.testing.EventsTestKit kafka = new org.shangliang.commons.testing.EventsTestKit(bootstrap, platform.namespace())) {
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(as(STAFF).contentType("application/json").body("""
+                        {"source": "县政协主席会议纪要第%d条", "territoryCode": "%s", "content": "今日到期的办理件", "leadUnitCode": "agri-rural", "dueDate": "%s"}
+                        """.formatted(i + 1, HUIMIN, today)).post(FOLLOWUP + "/api/v1/cases").then().statusCode(201).extract().path("id"));
+            }
+            String replica = Platform.url(18094);
+            for (String id : ids) {
+                awaitTrue(() -> as(STAFF).get(replica + "/api/v1/cases/{id}", id).then().extract().<Integer>path("reminderCount") >= 1, "case " + id + " reminded");
+            }
+            sleep(5_000); // five more ticks on each fast replica
+            for (String id : ids) {
+                as(STAFF).get(FOLLOWUP + "/api/v1/cases/{id}", id).then().body("reminderCount", equalTo(1)).body("deadlineState", equalTo("DUE_SOON"));
+                org.junit.jupiter.api.Assertions.assertEquals(1, kafka.read(kafka.topic("followup"),
+                        org.shangliang.commons.testing.EventsTestKit.typeAndSubject("CaseDueSoon", id), 3, java.time.Duration.ofSeconds(2)).size(), "one CaseDueSoon for " + id);
+            }
+        } finally {
+            platform.terminate("followup-2");
+            platform.terminate("followup-3");
         }
     }
 }

@@ -57,6 +57,7 @@ class CaseFlowTest {
         DirectoryFixtures.unit(kafka, copy, "housing-construction", "县住房和城乡建设局", false);
         DirectoryFixtures.unit(kafka, copy, "natural-resources", "县自然资源和规划局", false);
         DirectoryFixtures.unit(kafka, copy, "old-bureau", "县旧机构", true);
+        DirectoryFixtures.territory(kafka, copy, "330421003", false);
         unitsKnown = true;
     }
 

@@ -268,4 +268,33 @@ class CaseLifeTest {
         given().queryParam("from", from).queryParam("workingDays", days).get("/api/v1/working-calendar/deadline").then().statusCode(200)
                 .body("dueDate", equalTo(due));
     }
+
+    @Test
+    void staff_open_a_split_case_by_hand_for_a_meeting_outside_the_platform() {
+        String body = """
+                {"source": "县政协主席会议（2026年11月20日）纪要第3条", "territoryCode": "330421003", "content": "完善农村公路养护长效机制",
+                 "leadUnitCode": "agri-rural", "coHandlerCodes": ["natural-resources"], "handlingMode": "SPLIT", "workingDays": 15}
+                """;
+        Api.as(ORGANIZER).contentType(ContentType.JSON).body(body).post("/api/v1/cases").then().statusCode(403);
+        Api.as(TestTokens.as(Roles.CPPCC_STAFF, "330421001").token()).contentType(ContentType.JSON).body(body).post("/api/v1/cases").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(body.replace("\"agri-rural\"", "\"no-such-unit\"").replace("[\"natural-resources\"]", "[\"old-bureau\"]"))
+                .post("/api/v1/cases").then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("leadUnitCode", "coHandlerCodes[0]")));
+        given().contentType(ContentType.JSON).body(body.replace("\"workingDays\": 15", "\"workingDays\": 15, \"dueDate\": \"2027-01-31\""))
+                .post("/api/v1/cases").then().statusCode(422).body("violations[0].field", equalTo("workingDays"));
+        String key = UUID.randomUUID().toString();
+        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/cases").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/cases/" + given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                        .post("/api/v1/cases").then().statusCode(201).extract().path("id")))
+                .body("source", equalTo("县政协主席会议（2026年11月20日）纪要第3条")).body("topicId", equalTo(null)).body("outcomeId", equalTo(null))
+                .body("handlingMode", equalTo("SPLIT")).body("coHandlers.unitCode", equalTo(List.of("natural-resources")))
+                .body("leadUnit", equalTo("县农业农村局")).body("workingDays", equalTo(15)).extract().path("id");
+        assertEvent("CaseOpened", id);
+        // In a split case each unit's portion carries its own resolution degree.
+        move(NATURAL, id, "part/report", "{\"text\": \"本单位部分已完成\"}").statusCode(422).body("violations[0].field", equalTo("resolutionDegree"));
+        move(NATURAL, id, "part/report", "{\"text\": \"本单位部分已完成\", \"resolutionDegree\": \"A\"}").statusCode(200)
+                .body("coHandlers[0].resolutionDegree", equalTo("A"));
+        move(AGRI, id, "sign", null).statusCode(200).body("dueDate", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/v1/cases/{id}/history", id).then().body("[0].summary", equalTo("手工交办：县农业农村局（来源：县政协主席会议（2026年11月20日）纪要第3条）"));
+    }
 }

@@ -117,6 +117,10 @@ class CaseSecurityTest {
             expect(role, as(token).get("/api/v1/cases/{id}/extension-requests", id).statusCode(), followers.contains(role), "read extension requests");
             expect(role, as(token).contentType(ContentType.JSON).body("{\"approve\": true}")
                     .post("/api/v1/cases/{id}/extension-requests/{r}/decision", id, extension).statusCode(), role.equals(CPPCC_STAFF), "decide an extension");
+            expect(role, as(token).contentType(ContentType.JSON).body("{\"source\": \"矩阵\", \"territoryCode\": \"330421\", \"content\": \"矩阵\", \"leadUnitCode\": \"agri-rural\"}")
+                    .post("/api/v1/cases").statusCode(), role.equals(CPPCC_STAFF), "open a case by hand");
+            expect(role, as(token).get("/api/v1/cases/board").statusCode(), List.of(CPPCC_STAFF, LEADER, ORGANIZER).contains(role), "read the board");
+            expect(role, as(token).queryParam("year", 2026).get("/api/v1/cases/statistics").statusCode(), List.of(CPPCC_STAFF, LEADER, ORGANIZER).contains(role), "read statistics");
             expect(role, as(token).get("/api/v1/working-calendar/2026").statusCode(), true, "read the working calendar");
             expect(role, as(token).contentType(ContentType.JSON).body("{\"kind\": \"HOLIDAY\", \"name\": \"矩阵测试\"}")
                     .put("/api/v1/working-calendar/days/2031-03-03").statusCode(), role.equals(CPPCC_STAFF), "maintain the working calendar");

@@ -43,29 +43,19 @@ import org.shangliang.followup.service.DeadlineWatch;
  */
 @QuarkusTest
 @QuarkusTestResource(JwtTestResource.class)
-class DeadlineWatchTest {
+class DeadlineWatchTest extends ClockedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     static final String LEADER = TestTokens.as(Roles.LEADER, "330421").subject("leader-chen").name("县政协副主席 陈").token();
 
-    final EventsTestKit kafka = EventsTestKit.forServiceUnderTest();
-    @Inject ReferenceCopy copy;
-    @Inject CaseClock clock;
     @Inject DeadlineWatch watch;
-
-    @BeforeEach
-    void setUp() {
-        Api.actByDefaultAs(CaseLifeTest.STAFF);
-        CaseFlowTest.units(kafka, copy);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** A case of agri-rural with a due date {@code days} from today (Beijing time), signed. */
     String caseDueIn(int days) {
+        return caseDueInFor(kafka, clock, days);
+    }
+
+    String caseDueInFor(EventsTestKit kafka, CaseClock clock, int days) {
         String topic = UUID.randomUUID().toString();
         String session = UUID.randomUUID().toString();
         String due = clock.today().plusDays(days).toString();

@@ -268,19 +268,38 @@ class EventBackboneTest {
     }
 
     @Test
-    void a_replied_closed_and_withdrawn_case_show_on_the_topic_timeline_from_the_contract_samples() throws Exception {
+    void the_topic_is_concluded_when_its_last_case_ends_and_each_step_shows_on_its_timeline() throws Exception {
         String topic = accepted(freshVillage());
-        for (String type : List.of("CaseReplied", "CaseClosed", "CaseWithdrawn")) {
-            String caseId = UUID.randomUUID().toString();
-            String json = java.nio.file.Files.readString(Contracts.folder().resolve("samples/" + type + ".json"))
-                    .replace("7b0f5a52-3a4e-4d0e-9d57-2f0c1e6f7a10", topic).replace("0a1b2c3d-4e5f-4607-8899-aabbccddeeff", caseId);
-            Contracts.assertValid(type, json);
-            kafka.send(kafka.topic("followup"), caseId, type, "/shangliang/followup-service", json);
-        }
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        caseEvent("CaseOpened", topic, first);
+        caseEvent("CaseOpened", topic, second);
+        caseEvent("CaseReplied", topic, first);
+        caseEvent("CaseClosed", topic, first);
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}/timeline", topic).then()
-                .body("kind", org.hamcrest.Matchers.hasItems("CASE_REPLIED", "CASE_CLOSED", "CASE_WITHDRAWN"))
-                .body("summary", hasItem("办理件 BJ-2026-0007 办复（A类）"))
+                .body("kind", hasItem("CASE_CLOSED")).body("summary", hasItem("办理件 BJ-2026-0007 办复（A类）"))
                 .body("summary", hasItem("办理件 BJ-2026-0007 办结（提案人评价满意）")));
+        // One case is still open: the topic is still followed up.
+        given().get("/api/v1/topics/{id}", topic).then().body("status", equalTo("IN_FOLLOW_UP"));
+        caseEvent("CaseWithdrawn", topic, second);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", topic).then().body("status", equalTo("CONCLUDED")));
+        given().get("/api/v1/topics/{id}/timeline", topic).then()
+                .body("kind", equalTo(List.of("SUBMITTED", "ACCEPTED", "CASE_OPENED", "CASE_OPENED", "CASE_REPLIED", "CASE_CLOSED", "CASE_WITHDRAWN", "CONCLUDED")))
+                .body("summary[7]", equalTo("议题办结：1 件办理件办结，1 件撤销"));
+        // A redelivered close changes nothing.
+        caseEvent("CaseClosed", topic, first);
+        String marker = accepted(freshVillage());
+        caseEvent("CaseOpened", marker, UUID.randomUUID().toString());
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/topics/{id}", marker).then().body("status", equalTo("IN_FOLLOW_UP")));
+        given().get("/api/v1/topics/{id}/timeline", topic).then().body("kind", org.hamcrest.Matchers.hasSize(8));
+    }
+
+    /** The contract's sample of {@code type}, about this topic and case. */
+    private void caseEvent(String type, String topic, String caseId) throws Exception {
+        String json = java.nio.file.Files.readString(Contracts.folder().resolve("samples/" + type + ".json"))
+                .replace("7b0f5a52-3a4e-4d0e-9d57-2f0c1e6f7a10", topic).replace("0a1b2c3d-4e5f-4607-8899-aabbccddeeff", caseId);
+        Contracts.assertValid(type, json);
+        kafka.send(kafka.topic("followup"), caseId, type, "/shangliang/followup-service", json);
     }
 
     @Test

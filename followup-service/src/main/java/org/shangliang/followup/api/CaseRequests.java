@@ -104,4 +104,17 @@ public final class CaseRequests {
     public record DecideExtension(@NotNull @Schema(description = "true approves, false refuses") Boolean approve,
                                   @Size(max = 2000) @Schema(example = "同意延期至3月底", nullable = true) String note) {
     }
+
+    @Schema(name = "OpenCase", description = "手工交办: a case for the outcome of a meeting held outside the platform (a 主席会议, a joint session with another county)")
+    public record OpenCase(
+            @NotBlank @Size(max = 500) @Schema(description = "Where it came from", example = "县政协主席会议（2026年11月20日）纪要第3条") String source,
+            @NotNull @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "{shangliang.territory}")
+            @Schema(description = "The territory whose staff follow it", example = "330421003") String territoryCode,
+            @NotBlank @Size(max = 2000) @Schema(description = "What is to be done", example = "完善惠民街道农村公路养护长效机制") String content,
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{shangliang.unit}") @Schema(example = "transport") String leadUnitCode,
+            @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{shangliang.unit}") String> coHandlerCodes,
+            @Schema(description = "SOLE, SPLIT or JOINT; JOINT when co-handlers are named and this is absent", nullable = true) org.shangliang.followup.domain.HandlingMode handlingMode,
+            @Schema(example = "2027-03-31", nullable = true) java.time.LocalDate dueDate,
+            @Min(1) @Max(365) @Schema(description = "Or a deadline in working days from sign-for", nullable = true) Integer workingDays) {
+    }
 }

@@ -25,8 +25,10 @@ public final class CaseViews {
     }
 
     @Schema(name = "Case", description = "A case (办理件): one recommendation of a consultation outcome, handled by a lead unit")
-    public record CaseView(UUID id, @Schema(example = "BJ-2026-0007") String number, UUID recommendationId, UUID outcomeId,
-                           UUID sessionId, UUID topicId, @Schema(example = "YT-2026-0042") String topicNumber, String topicTitle,
+    public record CaseView(UUID id, @Schema(example = "BJ-2026-0007") String number, UUID recommendationId,
+                           @Schema(description = "Null for a case opened by hand", nullable = true) UUID outcomeId,
+                           @Schema(nullable = true) UUID sessionId, @Schema(nullable = true) UUID topicId,
+                           @Schema(example = "YT-2026-0042", nullable = true) String topicNumber, @Schema(nullable = true) String topicTitle,
                            @Schema(description = "What is to be done (the recommendation)") String content,
                            @Schema(description = "Lead unit (主办单位): its name as recorded", example = "县农业农村局") String leadUnit,
                            @Schema(description = "Lead unit's directory code: a handler whose token's `unit` claim names it handles the case", example = "agri-rural", nullable = true) String leadUnitCode,
@@ -54,6 +56,7 @@ public final class CaseViews {
                            @Schema(description = "The deciding evaluation's result, once closed", nullable = true) Satisfaction satisfaction,
                            @Schema(nullable = true) Instant closedAt,
                            @Schema(description = "Staff's note when they closed it", nullable = true) String closingNote,
+                           @Schema(description = "Where a case opened by hand came from; null for cases from outcomes", nullable = true) String source,
                            @Schema(description = "The version of the outcome the case carries; a correction raises it") int outcomeVersion,
                            @Schema(description = "Why a correction withdrew it", nullable = true) String withdrawnReason,
                            @Schema(description = "The moves of the case's status (each by its own role; moves made by follow-up itself on events are not listed)") List<CaseStatus.Action> allowedActions,
@@ -65,7 +68,7 @@ public final class CaseViews {
                     c.topicTitle(), c.content(), c.leadUnit(), c.leadUnitCode(), c.handlingMode(), parts.stream().map(PartView::of).toList(),
                     c.dueDate(), c.deadline(), state, c.reminderCount(), SupervisionView.of(c), c.workingDays(), c.territoryCode(), c.status(), c.signedAt(), c.returnReason(), c.progressPercent(), c.reply(),
                     c.resolutionDegree(), c.repliedAt(), c.sentBackReason(), c.approvedAt(), c.redoCount(), c.round(), c.satisfaction(),
-                    c.closedAt(), c.closingNote(), c.outcomeVersion(), c.withdrawnReason(),
+                    c.closedAt(), c.closingNote(), c.sourceNote(), c.outcomeVersion(), c.withdrawnReason(),
                     c.status().allowed().stream().filter(a -> !a.fromEvents()).sorted().toList(), c.version(), c.createdAt(), c.updatedAt());
         }
     }
@@ -131,5 +134,13 @@ public final class CaseViews {
         public static CaseHistoryView of(CaseHistoryEntry e) {
             return new CaseHistoryView(e.at(), e.kind(), e.summary(), e.actor(), e.refId());
         }
+    }
+
+    @Schema(name = "CaseBoardRow", description = "One township and unit on staff's board")
+    public record BoardRow(@Schema(example = "330421003") String townshipCode, @Schema(example = "惠民街道") String townshipName,
+                           @Schema(example = "agri-rural", nullable = true) String unitCode, @Schema(example = "县农业农村局") String unitName,
+                           @Schema(description = "Cases per status") java.util.Map<CaseStatus, Long> byStatus,
+                           @Schema(description = "Open cases (neither closed nor withdrawn)") long open,
+                           @Schema(description = "Overdue today") long overdue, @Schema(description = "Due soon") long dueSoon) {
     }
 }

@@ -33,6 +33,11 @@ public class CaseClock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /** Sets this instance's time to {@code instant} (tests). */
+    public void set(Instant instant) {
+        offset.set(Duration.between(Instant.now(), instant));
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }

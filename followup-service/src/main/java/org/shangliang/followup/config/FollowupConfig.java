@@ -22,4 +22,12 @@ public interface FollowupConfig {
     /** At most this many cases are noticed per tick of the deadline watch (the rest on the next tick). */
     @WithDefault("500")
     int watchBatch();
+
+    /** How often each replica's deadline watch ticks (one tick runs at a time across replicas). */
+    @WithDefault("60s")
+    String watchEvery();
+
+    /** How long after start the first tick waits. */
+    @WithDefault("30s")
+    String watchDelay();
 }

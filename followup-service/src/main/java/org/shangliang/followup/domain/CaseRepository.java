@@ -22,9 +22,20 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
         return find("recommendationId", recommendationId).firstResultOptional();
     }
 
-    public List<HandlingCase> page(Caller caller, UUID topicId, CaseStatus status, String unit, Cursor cursor, int limit) {
-        KeysetQuery q = new KeysetQuery().eq("topicId", topicId).eq("status", status).eq("leadUnitCode", unit)
-                .where(visibleTo(caller), visibilityParams(caller)).after(cursor, "createdAt", "id");
+    public List<HandlingCase> page(Caller caller, CaseFilter f, java.time.LocalDate today, int dueSoonDays, Cursor cursor, int limit) {
+        KeysetQuery q = new KeysetQuery().eq("topicId", f.topicId()).eq("status", f.status()).eq("leadUnitCode", f.unit())
+                .where(visibleTo(caller), visibilityParams(caller));
+        if (f.township() != null) q.where(Territories.within("territoryCode", "township", f.township()), Map.of("township", Territories.subtreeKey(f.township())));
+        if (f.box() != null) {
+            Map<String, Object> p = new HashMap<>();
+            String condition = f.box().condition();
+            if (condition.contains(":today")) p.put("today", today);
+            if (condition.contains(":soon")) p.put("soon", today.plusDays(dueSoonDays));
+            if (condition.contains(":running")) p.put("running", CaseStatus.RUNNING);
+            if (condition.contains(":me")) p.put("me", caller.subject() == null ? "-" : caller.subject());
+            q.where(condition, p);
+        }
+        q.after(cursor, "createdAt", "id");
         return find(q.query(), Sort.descending("createdAt", "id"), q.params()).range(0, limit).list();
     }
 
@@ -66,6 +77,12 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
     public List<HandlingCase> watched(java.time.LocalDate horizon, int limit) {
         return find("status in ?1 and (dueDate <= ?2 or supervisionDueDate <= ?2)", Sort.ascending("dueDate", "id"), CaseStatus.RUNNING, horizon)
                 .range(0, limit - 1).list();
+    }
+
+    /** The cases of a territory assigned in [from, to): a year's statistics. */
+    public List<HandlingCase> assignedBetween(java.time.Instant from, java.time.Instant to, String territory) {
+        return find("createdAt >= :from and createdAt < :to and " + Territories.within("territoryCode", "scope", territory),
+                io.quarkus.panache.common.Parameters.with("from", from).and("to", to).and("scope", Territories.subtreeKey(territory))).list();
     }
 
     public boolean existsForRecommendation(UUID recommendationId) {

@@ -109,6 +109,20 @@ public class HandlingCase {
     private String supervisionNote;
     @Column(name = "supervision_due_date")
     private LocalDate supervisionDueDate;
+    /** {@link #deadline()} as stored, for lists that filter on it; kept in step before every write. */
+    @Column(name = "deadline")
+    private LocalDate deadlineDate;
+    @Column(name = "first_replied_at")
+    private Instant firstRepliedAt;
+    /** Whether the first reply came on or before the deadline then in force (null: no deadline). */
+    @Column(name = "replied_on_time")
+    private Boolean repliedOnTime;
+    /** Where a case opened by hand came from (a meeting outside the platform); null for cases from outcomes. */
+    @Column(name = "source_note")
+    private String sourceNote;
+    /** Who opened it by hand. */
+    @Column(name = "opened_by")
+    private String openedBy;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -172,6 +186,15 @@ public class HandlingCase {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** 手工交办: a case for the outcome of a meeting held outside the platform. */
+    public static HandlingCase openByHand(String number, String sourceNote, String content, String leadUnitCode, String leadUnit, LocalDate dueDate,
+                                          String territoryCode, String openedBy) {
+        HandlingCase c = open(number, UUID.randomUUID(), null, null, null, null, null, content, leadUnitCode, leadUnit, dueDate, territoryCode);
+        c.sourceNote = sourceNote;
+        c.openedBy = openedBy;
+        return c;
+    }
+
     /** How the units share it, and a deadline in working days when the outcome gave one. */
     public HandlingCase handledAs(HandlingMode mode, Integer workingDays) {
         this.handlingMode = mode;
@@ -216,9 +239,13 @@ public class HandlingCase {
         touch(at);
     }
 
-    /** 办复: the lead unit's reply, the case's reply. */
-    public void reply(String text, ResolutionDegree degree, String by, Instant at) {
+    /** 办复: the lead unit's reply, the case's reply; {@code today} is the county's date of it. */
+    public void reply(String text, ResolutionDegree degree, String by, Instant at, LocalDate today) {
         status = status.next(CaseStatus.Action.REPLY);
+        if (firstRepliedAt == null) {
+            firstRepliedAt = at;
+            repliedOnTime = deadline() == null ? null : !today.isAfter(deadline());
+        }
         reply = text;
         resolutionDegree = degree;
         repliedAt = at;
@@ -331,6 +358,12 @@ public class HandlingCase {
         touch(at);
     }
 
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void keepDeadline() {
+        deadlineDate = deadline();
+    }
+
     /** Something on the case changed (a co-handler's part): its version moves, so an If-Match on the old one fails. */
     public void touched(Instant at) {
         touch(at);
@@ -379,6 +412,10 @@ public class HandlingCase {
     public Instant supervisedAt() { return supervisedAt; }
     public String supervisionNote() { return supervisionNote; }
     public LocalDate supervisionDueDate() { return supervisionDueDate; }
+    public Instant firstRepliedAt() { return firstRepliedAt; }
+    public Boolean repliedOnTime() { return repliedOnTime; }
+    public String sourceNote() { return sourceNote; }
+    public String openedBy() { return openedBy; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -31,6 +31,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.shangliang.followup.api.CaseRequests;
+import org.shangliang.followup.api.StatisticsViews;
+import org.shangliang.followup.domain.CaseBox;
+import org.shangliang.followup.domain.CaseFilter;
 import org.shangliang.followup.service.HandlingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -41,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.PageView;
+import org.shangliang.commons.http.Idempotency;
 import org.shangliang.commons.http.Responses;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
@@ -56,6 +60,11 @@ public class CaseResource {
 
     @Inject CaseService cases;
     @Inject HandlingService handling;
+    @Inject org.shangliang.commons.http.Idempotency idempotency;
+    @Inject org.shangliang.followup.service.StatisticsService statistics;
+    @Inject org.shangliang.followup.service.BoardService board;
+
+    static final String CSV = "text/csv";
     @Inject org.shangliang.followup.service.SupervisionService supervision;
     @Inject CurrentCaller caller;
 
@@ -71,9 +80,70 @@ public class CaseResource {
             @Parameter(description = "Only cases in this status") @QueryParam("status") CaseStatus status,
             @Parameter(description = "Only cases of this lead unit (its directory code)", example = "agri-rural")
             @QueryParam("unit") @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{shangliang.unit}") String unit,
+            @Parameter(description = "Only cases of this township or street (or any division code inside the caller's territory)", example = "330421003")
+            @QueryParam("township") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "{shangliang.territory}") String township,
+            @Parameter(description = "A role view's box: a unit's inbox (TO_SIGN, IN_PROGRESS, DUE_SOON, OVERDUE, SENT_BACK), staff's queues "
+                    + "(RETURN_REQUESTED, TO_REVIEW, TO_EVALUATE, OVERDUE), a leader's supervision list (SUPERVISED_BY_ME), CLOSED")
+            @QueryParam("box") CaseBox box,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageView.MAX_LIMIT) int limit) {
-        return cases.list(topicId, status, unit, cursor, limit, caller.get());
+        return cases.list(new CaseFilter(topicId, status, unit, township, box), cursor, limit, caller.get());
+    }
+
+    @POST
+    @RolesAllowed(CPPCC_STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a case by hand (手工交办)", description = "For the outcome of a meeting held outside the platform (a 主席会议, a joint session "
+            + "with another county): county staff of the territory name the source, the lead unit and co-handlers (directory codes; unknown ones are a 422 "
+            + "naming each field), the handling mode and a due date or working days. With an Idempotency-Key, a retry returns the same case. Publishes CaseOpened.")
+    @APIResponse(responseCode = "201", description = "Opened; Location and ETag headers are set",
+            headers = {@Header(name = "Location", description = "URL of the new case"), @Header(name = "ETag", description = "Version, for If-Match")},
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "Not staff of that territory")
+    @APIResponse(responseCode = "422", description = "A code the directory does not have, or contradictory fields")
+    public Response openCase(@Parameter(description = "Makes a retry safe: the same key and body return the first answer") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull CaseRequests.OpenCase body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        return idempotency.once(idempotencyKey, "case.open:" + caller.get().subject(), body, () -> {
+            CaseView created = cases.openByHand(body, caller.get());
+            return Responses.created(uri, created.id().toString(), created.version(), created);
+        });
+    }
+
+    @GET
+    @Path("/board")
+    @RolesAllowed({CPPCC_STAFF, LEADER, ORGANIZER})
+    @Operation(summary = "Staff's board (办理看板)", description = "The open and closed cases of the caller's territory (or a part of it) by township and unit, "
+            + "with each status's count, overdue and due-soon counts; overdue first.")
+    @APIResponse(responseCode = "200", description = "The board")
+    @APIResponse(responseCode = "403", description = "A territory outside the caller's")
+    public List<CaseViews.BoardRow> getCaseBoard(
+            @Parameter(description = "A division code inside the caller's territory; the caller's territory when absent", example = "330421003")
+            @QueryParam("territory") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "{shangliang.territory}") String territory) {
+        return board.board(territory, caller.get());
+    }
+
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({CPPCC_STAFF, LEADER, ORGANIZER})
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Follow-up statistics (办理统计)", description = "Of the cases assigned in a year in the caller's territory (or a part of it), per unit or township and in total: "
+            + "outcome conversion rate (closed with A or B over all closed), on-time rate (first replies by the deadline), average working days from sign-for to the first reply, "
+            + "the satisfaction of closed cases, redos and cases overdue today. `Accept: text/csv` gives the same as CSV in UTF-8 with a byte-order mark, which Excel opens with the Chinese intact.")
+    @APIResponse(responseCode = "200", description = "The statistics", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsViews.StatisticsView.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "403", description = "A territory outside the caller's")
+    public Response getCaseStatistics(
+            @Parameter(description = "The year the cases were assigned in", example = "2026", required = true) @QueryParam("year") @jakarta.validation.constraints.NotNull @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "UNIT (the default) or TOWNSHIP") @QueryParam("groupBy") @DefaultValue("UNIT") StatisticsViews.GroupBy groupBy,
+            @Parameter(description = "A division code inside the caller's territory; the caller's territory when absent", example = "330421003")
+            @QueryParam("territory") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "{shangliang.territory}") String territory,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        StatisticsViews.StatisticsView view = statistics.statistics(year, groupBy, territory, caller.get());
+        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst().map(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType()).orElse(false);
+        if (!csv) return Response.ok(view, MediaType.APPLICATION_JSON).build();
+        return Response.ok(StatisticsViews.csv(view), CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"case-statistics-" + year + "-" + groupBy.name().toLowerCase() + ".csv\"").build();
     }
 
     @GET

@@ -34,6 +34,7 @@ import org.shangliang.followup.domain.CaseHistoryEntry;
 import org.shangliang.followup.domain.CaseHistoryRepository;
 import org.shangliang.followup.domain.CaseRepository;
 import org.shangliang.followup.domain.CaseStatus;
+import org.shangliang.followup.domain.CaseFilter;
 import org.shangliang.followup.domain.HandlingCase;
 import org.shangliang.followup.api.SessionEvents.OutcomeCorrected;
 import org.shangliang.followup.api.SessionEvents.OutcomeRecorded;
@@ -42,6 +43,7 @@ import org.shangliang.followup.messaging.out.CaseOpened;
 import org.shangliang.followup.messaging.out.CaseReassigned;
 import org.shangliang.followup.messaging.out.CaseWithdrawn;
 import org.shangliang.followup.api.CaseViews.CaseView;
+import org.shangliang.followup.api.CaseRequests.OpenCase;
 
 /** Cases: opened from outcomes, then handled by their lead unit. Each change and its event commit together. */
 @ApplicationScoped
@@ -177,6 +179,53 @@ public class CaseService {
         audit.record(Caller.system(event.publisher()), event.id(), "case.open", "Case", c.id(), c.number() + " → " + c.leadUnit());
     }
 
+    /**
+     * 手工交办 by staff of the territory: units checked against the directory copy (422 naming the field);
+     * publishes CaseOpened like a case from an outcome (without outcome, session or topic).
+     */
+    @Transactional
+    public CaseView openByHand(OpenCase request, Caller caller) {
+        if (!caller.is(Roles.CPPCC_STAFF) || !caller.covers(request.territoryCode())) {
+            throw org.shangliang.commons.security.Access.forbidden(Text.of("只能在本人所辖区域（" + caller.territory() + "）内交办",
+                    "You may open cases only inside your territory (" + caller.territory() + ")"));
+        }
+        if (request.dueDate() != null && request.workingDays() != null) {
+            throw ApiException.unprocessable("workingDays", Text.of("办理时限请给出日期或工作日数之一", "Give dueDate or workingDays, not both"));
+        }
+        List<String> coHandlers = request.coHandlerCodes() == null ? List.of() : request.coHandlerCodes().stream().distinct().toList();
+        if (coHandlers.contains(request.leadUnitCode())) {
+            throw ApiException.unprocessable("coHandlerCodes", Text.of("主办单位不能同时是协办单位", "The lead unit cannot also co-handle"));
+        }
+        if (request.handlingMode() == HandlingMode.SOLE && !coHandlers.isEmpty()) {
+            throw ApiException.unprocessable("handlingMode", Text.of("单办件没有协办单位", "A SOLE case has no co-handlers"));
+        }
+        List<ApiException.FieldError> invalid = new ArrayList<>();
+        String lead = name(copy.collect(DIRECTORY, "unit:" + request.leadUnitCode(), "leadUnitCode",
+                Text.of("承办单位代码 " + request.leadUnitCode(), "Unit code " + request.leadUnitCode()), invalid), request.leadUnitCode());
+        for (int i = 0; i < coHandlers.size(); i++) {
+            copy.collect(DIRECTORY, "unit:" + coHandlers.get(i), "coHandlerCodes[" + i + "]", Text.of("承办单位代码 " + coHandlers.get(i), "Unit code " + coHandlers.get(i)), invalid);
+        }
+        copy.collect(DIRECTORY, "territory:" + request.territoryCode(), "territoryCode", Text.of("区域代码 " + request.territoryCode(), "Territory " + request.territoryCode()), invalid);
+        if (!invalid.isEmpty()) {
+            throw new ApiException(422, "invalid-references", Text.of("交办信息有误", "The case names codes the directory does not have"),
+                    Text.of("请核对下列代码", "Check the codes listed"), invalid);
+        }
+        HandlingCase c = HandlingCase.openByHand(numbers.next("BJ"), request.source().strip(), request.content().strip(), request.leadUnitCode(), lead,
+                request.dueDate(), request.territoryCode(), caller.subject())
+                .handledAs(HandlingMode.implied(request.handlingMode(), !coHandlers.isEmpty()), request.workingDays());
+        cases.persist(c);
+        syncParts(c, coHandlers);
+        outbox.publish(CaseOpened.of(c, coHandlers));
+        history.persist(new CaseHistoryEntry(c.id(), clock.now(), "OPENED", "手工交办：" + c.leadUnit() + "（来源：" + c.sourceNote() + "）", caller.subject(), null));
+        audit.record(caller, "case.open-by-hand", "Case", c.id(), c.number() + " → " + c.leadUnit());
+        cases.flush();
+        return view(c);
+    }
+
+    private static String name(JsonNode entry, String fallback) {
+        return entry == null ? fallback : entry.path("name").asText(fallback);
+    }
+
     /** The co-handlers as the outcome now names them: new ones get a part; dropped ones keep theirs if they already reported. */
     private void syncParts(HandlingCase c, List<String> coHandlers) {
         List<CasePart> existing = parts.of(c.id());
@@ -204,9 +253,10 @@ public class CaseService {
     }
 
     /** A read: no transaction (autocommit, one round trip; nothing is flushed). */
-    public PageView<CaseView> list(UUID topicId, CaseStatus status, String unit, String cursor, int limit, Caller caller) {
+    public PageView<CaseView> list(CaseFilter filter, String cursor, int limit, Caller caller) {
+        String unit = filter.unit();
         if (unit != null) copy.require(DIRECTORY, "unit:" + unit, "unit", Text.of("承办单位代码 " + unit, "Unit code " + unit));
-        List<HandlingCase> rows = cases.page(caller, topicId, status, unit, Cursor.decode(cursor), limit);
+        List<HandlingCase> rows = cases.page(caller, filter, clock.today(), config.dueSoonDays(), Cursor.decode(cursor), limit);
         Map<UUID, List<CasePart>> byCase = parts.ofCases(rows.stream().map(HandlingCase::id).toList());
         java.time.LocalDate today = clock.today();
         return PageView.of(rows, limit, c -> CaseView.of(c, byCase.getOrDefault(c.id(), List.of()), c.deadlineState(today, config.dueSoonDays())),

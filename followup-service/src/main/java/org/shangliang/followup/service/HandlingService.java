@@ -166,7 +166,7 @@ public class HandlingService {
             throw ApiException.conflict(Text.of("协办单位尚未报送意见：" + String.join("、", waiting), "Co-handlers have not reported their part: " + String.join(", ", waiting)));
         }
         Instant now = clock.now();
-        c.reply(request.text().strip(), request.resolutionDegree(), caller.subject(), now);
+        c.reply(request.text().strip(), request.resolutionDegree(), caller.subject(), now, clock.today());
         List<String> cited = shared.stream().map(CasePart::unitCode).toList();
         step(c, now, "REPLIED", "办复（" + c.resolutionDegree() + "类）：" + c.reply()
                 + (cited.isEmpty() ? "" : "；会同 " + String.join("、", shared.stream().map(CasePart::unitName).toList())), caller, null);

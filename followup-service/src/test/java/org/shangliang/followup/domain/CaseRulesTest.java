@@ -85,11 +85,11 @@ class CaseRulesTest {
         java.time.Instant t = java.time.Instant.parse("2026-12-01T00:00:00Z");
         k.sign(t, null);
         for (int i = 0; i < 2; i++) {
-            k.reply("答复", ResolutionDegree.C, "clerk", t);
+            k.reply("答复", ResolutionDegree.C, "clerk", t, LocalDate.of(2026, 12, 1));
             k.approveReply(t);
             k.redo(2, t);
         }
-        k.reply("答复", ResolutionDegree.C, "clerk", t);
+        k.reply("答复", ResolutionDegree.C, "clerk", t, LocalDate.of(2026, 12, 1));
         k.approveReply(t);
         assertFalse(k.mayRedo(2));
         ApiException e = assertThrows(ApiException.class, () -> k.redo(2, t));

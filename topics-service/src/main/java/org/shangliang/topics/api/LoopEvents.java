@@ -54,12 +54,12 @@ public final class LoopEvents {
     }
 
     /** CaseOpened — 办理件已交办 (followup-service). */
-    public record CaseOpened(@NotNull UUID caseId, @NotNull String number, @NotNull UUID topicId, @NotNull String leadUnit,
+    public record CaseOpened(@NotNull UUID caseId, @NotNull String number, UUID topicId, @NotNull String leadUnit,
                              LocalDate dueDate, Instant openedAt) {
     }
 
     /** CaseSigned — 办理件已签收 (followup-service). */
-    public record CaseSigned(@NotNull UUID caseId, @NotNull String number, @NotNull UUID topicId, @NotNull String leadUnit, Instant signedAt) {
+    public record CaseSigned(@NotNull UUID caseId, @NotNull String number, UUID topicId, @NotNull String leadUnit, Instant signedAt) {
     }
 
     /** CaseReplied — 办复: the unit's reply and its resolution degree. */

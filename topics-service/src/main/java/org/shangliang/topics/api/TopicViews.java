@@ -26,7 +26,7 @@ public final class TopicViews {
             @Schema(example = "330421003201") String territoryCode,
             Level level,
             Channel channel,
-            @Schema(description = "DRAFT → SUBMITTED → ACCEPTED | REJECTED | CONVERTED | WITHDRAWN; ACCEPTED → SCHEDULED → DELIBERATED → IN_FOLLOW_UP, or WITHDRAWN before scheduling") TopicStatus status,
+            @Schema(description = "DRAFT → SUBMITTED → ACCEPTED | REJECTED | CONVERTED | WITHDRAWN; ACCEPTED → SCHEDULED → DELIBERATED → IN_FOLLOW_UP → CONCLUDED (every case closed or withdrawn, one at least closed), or WITHDRAWN before scheduling") TopicStatus status,
             @Schema(description = "Screening note or rejection reason", nullable = true) String screeningNote,
             @Schema(nullable = true) Instant screenedAt,
             @Schema(description = "What may be done to the topic now (by someone allowed to)", example = "[\"EDIT\", \"ACCEPT\", \"REJECT\"]") List<TopicStatus.Action> allowedActions,
@@ -98,7 +98,7 @@ public final class TopicViews {
     @Schema(name = "TimelineEntry", description = "One step of a topic's life, in any of the three services")
     public record TimelineEntryView(
             Instant at,
-            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ATTACHED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "MERGED", "MERGED_IN", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "AGENDA_REMOVED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CANCELLED", "SESSION_CONCLUDED", "DELIBERATED", "OUTCOME_CORRECTED", "CASE_OPENED", "CASE_SIGNED", "CASE_REPLIED", "CASE_CLOSED", "CASE_WITHDRAWN"}) String kind,
+            @Schema(example = "CASE_OPENED", enumeration = {"DRAFTED", "SUBMITTED", "EDITED", "FLAGGED", "COSIGNERS_INVITED", "COSIGNED", "COSIGN_DECLINED", "ATTACHED", "ESCALATED", "HANDED_DOWN", "ESCALATION_ACCEPTED", "ESCALATION_RETURNED", "MERGED", "MERGED_IN", "ACCEPTED", "REJECTED", "CONVERTED", "WITHDRAWN", "SCHEDULED", "AGENDA_REMOVED", "SESSION_POSTPONED", "SESSION_RESCHEDULED", "SESSION_CANCELLED", "SESSION_CONCLUDED", "DELIBERATED", "OUTCOME_CORRECTED", "CASE_OPENED", "CASE_SIGNED", "CASE_REPLIED", "CASE_CLOSED", "CASE_WITHDRAWN", "CONCLUDED"}) String kind,
             @Schema(example = "交办县农业农村局：办理件 BJ-2026-0007") String summary,
             @Schema(example = "followup-service") String service,
             @Schema(description = "The session, outcome or case the step refers to", nullable = true) UUID refId) {

@@ -27,6 +27,9 @@ public class TimelineEntry {
     private UUID refId;
     @Column(name = "event_id")
     private String eventId;
+    /** Written by the database: the order of entries that share a time. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
 
     protected TimelineEntry() {
     }

@@ -10,6 +10,6 @@ import java.util.UUID;
 public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, UUID> {
 
     public List<TimelineEntry> of(UUID topicId) {
-        return list("topicId", Sort.ascending("at", "id"), topicId);
+        return list("topicId", Sort.ascending("at", "seq"), topicId);
     }
 }

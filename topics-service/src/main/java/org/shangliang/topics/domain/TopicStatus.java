@@ -29,6 +29,8 @@ public enum TopicStatus {
     DELIBERATED,
     /** 成果转化中: a department case follows it up. */
     IN_FOLLOW_UP,
+    /** 已办结: every case of its outcomes is closed or withdrawn, at least one closed (the end of the loop). */
+    CONCLUDED,
     /** 已撤回 by its proposer, before it was scheduled. */
     WITHDRAWN,
     /** 转为意见建议: not consulted; passed on as an opinion, with a note. */

@@ -54,7 +54,7 @@ import org.shangliang.topics.messaging.out.TopicPlanned;
 public class PlanService {
 
     /** Topics that may be planned: accepted, or already further along the loop. */
-    static final Set<TopicStatus> PLANNABLE = Set.of(TopicStatus.ACCEPTED, TopicStatus.SCHEDULED, TopicStatus.DELIBERATED, TopicStatus.IN_FOLLOW_UP);
+    static final Set<TopicStatus> PLANNABLE = Set.of(TopicStatus.ACCEPTED, TopicStatus.SCHEDULED, TopicStatus.DELIBERATED, TopicStatus.IN_FOLLOW_UP, TopicStatus.CONCLUDED);
 
     @Inject PlanRepository plans;
     @Inject TopicRepository topics;

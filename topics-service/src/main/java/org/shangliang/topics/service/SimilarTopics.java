@@ -29,7 +29,7 @@ public class SimilarTopics {
 
     /** Topics still in play; drafts, withdrawn, merged-away and closed ones are not offered. */
     static final List<TopicStatus> LOOKED_AT = List.of(TopicStatus.SUBMITTED, TopicStatus.ESCALATED, TopicStatus.ACCEPTED,
-            TopicStatus.SCHEDULED, TopicStatus.DELIBERATED, TopicStatus.IN_FOLLOW_UP);
+            TopicStatus.SCHEDULED, TopicStatus.DELIBERATED, TopicStatus.IN_FOLLOW_UP, TopicStatus.CONCLUDED);
 
     @Inject TopicRepository topics;
     @Inject TopicsConfig config;

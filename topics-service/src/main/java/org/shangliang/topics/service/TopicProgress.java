@@ -18,6 +18,7 @@ import org.shangliang.topics.domain.Topic;
 import org.shangliang.topics.domain.TopicRepository;
 import org.shangliang.topics.domain.TopicStatus;
 import org.shangliang.topics.api.LoopEvents.CaseOpened;
+import org.shangliang.topics.domain.TopicCases;
 import org.shangliang.topics.api.LoopEvents.CaseSigned;
 import org.shangliang.topics.api.LoopEvents.CaseReplied;
 import org.shangliang.topics.api.LoopEvents.CaseClosed;
@@ -121,12 +122,15 @@ public class TopicProgress {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseOpened(CaseOpened e, IncomingEvent event) {
+        if (e.topicId() == null) return; // opened by hand for a meeting outside the platform: no topic of ours
+        cases.opened(e.topicId(), e.caseId());
         record(e.topicId(), TopicStatus.IN_FOLLOW_UP, event, "CASE_OPENED",
                 "交办 " + e.leadUnit() + "：办理件 " + e.number(), e.caseId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseSigned(CaseSigned e, IncomingEvent event) {
+        if (e.topicId() == null) return;
         if (topics.findById(e.topicId()) == null) {
             LOG.warnf("%s names unknown topic %s; ignored", event, e.topicId());
             return;
@@ -143,11 +147,27 @@ public class TopicProgress {
     public void caseClosed(CaseClosed e, IncomingEvent event) {
         String how = e.satisfaction() == null ? "政协办办结" + (e.note() == null ? "" : "：" + e.note()) : "提案人评价" + satisfaction(e.satisfaction());
         caseStep(e.topicId(), event, "CASE_CLOSED", "办理件 " + e.number() + " 办结（" + how + "）", e.caseId());
+        ended(e.topicId(), e.caseId(), "CLOSED", event);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseWithdrawn(CaseWithdrawn e, IncomingEvent event) {
         caseStep(e.topicId(), event, "CASE_WITHDRAWN", "办理件 " + e.number() + " 因协商意见更正撤销" + (e.reason() == null ? "" : "：" + e.reason()), e.caseId());
+        ended(e.topicId(), e.caseId(), "WITHDRAWN", event);
+    }
+
+    /** The loop ends for a topic when none of its cases is open and at least one was closed. */
+    private void ended(UUID topicId, UUID caseId, String how, IncomingEvent event) {
+        if (topicId == null || topics.findById(topicId) == null) return;
+        TopicCases.Tally tally = cases.ended(topicId, caseId, how);
+        if (tally.open() == 0 && tally.closed() > 0) {
+            Topic topic = topics.findById(topicId);
+            if (topic.advanceTo(TopicStatus.CONCLUDED)) {
+                audit.record(Caller.system(event.publisher()), event.id(), "topic.progress", "Topic", topicId, TopicStatus.CONCLUDED.name());
+            }
+            timelineOnce(topicId, event, "CONCLUDED", "议题办结：" + tally.closed() + " 件办理件办结"
+                    + (tally.withdrawn() > 0 ? "，" + tally.withdrawn() + " 件撤销" : ""), null, "CONCLUDED/" + topicId);
+        }
     }
 
     private void caseStep(UUID topicId, IncomingEvent event, String kind, String summary, UUID caseId) {
@@ -156,7 +176,9 @@ public class TopicProgress {
             LOG.debugf("%s names no topic of ours; nothing to show", event);
             return;
         }
-        timelineOnce(topicId, event, kind, summary, caseId);
+        // A reply may come again (after a redo); a case closes or is withdrawn once.
+        if (kind.equals("CASE_REPLIED")) timelineOnce(topicId, event, kind, summary, caseId);
+        else timelineOnce(topicId, event, kind, summary, caseId, kind + "/" + caseId + "/" + topicId);
     }
 
     private static String satisfaction(String s) {
@@ -166,6 +188,8 @@ public class TopicProgress {
             default -> "不满意";
         };
     }
+
+    @jakarta.inject.Inject TopicCases cases;
 
     private void record(UUID topicId, TopicStatus reached, IncomingEvent event, String kind, String summary, UUID refId) {
         Topic topic = topics.findById(topicId);
@@ -183,7 +207,11 @@ public class TopicProgress {
 
     private void timelineOnce(UUID topicId, IncomingEvent event, String kind, String summary, UUID refId) {
         // One event may name a topic twice (two agenda items): the event id keeps one entry per event and topic.
-        String entryId = event.id() + "/" + topicId;
+        timelineOnce(topicId, event, kind, summary, refId, event.id() + "/" + topicId);
+    }
+
+    /** An entry that happens once whatever event reports it (a case closes once, a topic concludes once). */
+    private void timelineOnce(UUID topicId, IncomingEvent event, String kind, String summary, UUID refId, String entryId) {
         if (timeline.count("eventId", entryId) == 0) {
             timeline.persist(new TimelineEntry(topicId, event.time(), kind, summary, event.publisher(), refId, entryId));
         }
