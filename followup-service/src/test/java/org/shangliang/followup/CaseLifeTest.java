@@ -270,6 +270,12 @@ class CaseLifeTest {
     }
 
     @Test
+    void an_outcome_may_ask_for_a_split_case() {
+        String id = caseFor(UUID.randomUUID().toString(), "[\"natural-resources\"], \"handlingMode\": \"SPLIT\"", "null");
+        given().get("/api/v1/cases/{id}", id).then().body("handlingMode", equalTo("SPLIT")).body("coHandlers.unitCode", equalTo(List.of("natural-resources")));
+    }
+
+    @Test
     void staff_open_a_split_case_by_hand_for_a_meeting_outside_the_platform() {
         String body = """
                 {"source": "县政协主席会议（2026年11月20日）纪要第3条", "territoryCode": "330421003", "content": "完善农村公路养护长效机制",

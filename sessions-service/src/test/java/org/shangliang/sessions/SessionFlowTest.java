@@ -284,7 +284,7 @@ class SessionFlowTest {
                  "consensus": "在村委换届前召开第三轮协商，邀请县政协、乡贤和农经部门参加。", "decisionRule": "CONSENSUS",
                  "recommendations": [
                    {"id": "%s", "text": "核对二轮承包台账，组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-03-31"},
-                   {"text": "组织村道测绘，核定确权地块四至", "unitCode": "cppcc-office", "workingDays": 20}]}
+                   {"text": "组织村道测绘，核定确权地块四至", "unitCode": "cppcc-office", "coHandlerCodes": ["agri-rural"], "handlingMode": "SPLIT", "workingDays": 20}]}
                 """.formatted(keptId);
     }
 
@@ -302,7 +302,13 @@ class SessionFlowTest {
         // Recording again is refused: a change to an official record is a correction with its reason.
         given().contentType(ContentType.JSON).header("Accept-Language", "en").body(OUTCOME).post(path, id, item)
                 .then().statusCode(409).body("type", containsString("outcome-exists")).body("detail", containsString("correction"));
+        // 办理方式 must fit the co-handlers: SOLE names none, SPLIT and JOINT name some.
+        given().contentType(ContentType.JSON).body(correction(kept).replace("\"handlingMode\": \"SPLIT\"", "\"handlingMode\": \"SOLE\""))
+                .post(path + "/corrections", id, item).then().statusCode(422).body("violations.field", hasItem("recommendations[1].handlingMode"));
+        given().contentType(ContentType.JSON).body(correction(kept).replace("\"coHandlerCodes\": [\"agri-rural\"], ", ""))
+                .post(path + "/corrections", id, item).then().statusCode(422).body("violations.field", hasItem("recommendations[1].handlingMode"));
         JsonPath second = given().contentType(ContentType.JSON).body(correction(kept)).post(path + "/corrections", id, item).then().statusCode(201)
+                .body("recommendations[1].handlingMode", equalTo("SPLIT")).body("recommendations[1].coHandlerCodes", equalTo(List.of("agri-rural")))
                 .body("version", equalTo(2)).body("correctionReason", containsString("更正为2027年3月31日"))
                 .body("recommendations[0].id", equalTo(kept)).body("recommendations[0].dueDate", equalTo("2027-03-31"))
                 .body("recommendations[1].workingDays", equalTo(20))

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.shangliang.followup.domain.HandlingMode;
 
 /**
  * The parts of sessions-service's events that followup-service reads (our own view of the
@@ -26,9 +27,14 @@ public final class SessionEvents {
          * {@code coHandlerCodes} and {@code workingDays} absent in events published before they existed.
          */
         public record Recommendation(@NotNull UUID recommendationId, @NotNull String text, String unitCode, @NotNull String suggestedUnit, LocalDate dueDate,
-                                     List<@NotNull String> coHandlerCodes, @Min(1) Integer workingDays) {
+                                     List<@NotNull String> coHandlerCodes, @Min(1) Integer workingDays, HandlingMode handlingMode) {
             public List<String> coHandlers() {
                 return coHandlerCodes == null ? List.of() : coHandlerCodes;
+            }
+
+            /** The mode as given, or implied by the co-handlers. */
+            public HandlingMode mode() {
+                return HandlingMode.implied(handlingMode, !coHandlers().isEmpty());
             }
         }
 

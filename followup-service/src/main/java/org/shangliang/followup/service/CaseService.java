@@ -60,6 +60,7 @@ public class CaseService {
     @Inject CasePartRepository parts;
     @Inject Evaluators evaluators;
     @Inject CaseClock clock;
+    @Inject DeadlineService deadlines;
     @Inject org.shangliang.followup.config.FollowupConfig config;
 
     /** The directory copy's stream name (see application.properties). */
@@ -134,7 +135,11 @@ public class CaseService {
             }
             String before = c.leadUnit() + "，" + (c.dueDate() == null ? "无时限" : c.dueDate());
             String unitBefore = c.leadUnitCode();
-            c.correct(e.outcomeId(), e.version(), r.text(), r.unitCode(), unitName(r.unitCode(), r.suggestedUnit()), r.dueDate());
+            // A deadline in working days on a case already signed for is reckoned from its sign-for, as it would have been.
+            java.time.LocalDate due = r.dueDate() == null && r.workingDays() != null && c.signedAt() != null
+                    ? deadlines.addWorkingDays(c.signedAt().atZone(CaseClock.COUNTY_ZONE).toLocalDate(), r.workingDays()) : r.dueDate();
+            c.correct(e.outcomeId(), e.version(), r.text(), r.unitCode(), unitName(r.unitCode(), r.suggestedUnit()), due);
+            c.handledAs(r.mode(), r.workingDays());
             syncParts(c, r.coHandlers());
             if (!java.util.Objects.equals(unitBefore, c.leadUnitCode())) {
                 outbox.publish(CaseReassigned.of(c, unitBefore, false, why));
@@ -169,7 +174,7 @@ public class CaseService {
         String unit = r.unitCode() == null ? r.suggestedUnit() : unitName(r.unitCode(), r.suggestedUnit());
         HandlingCase c = HandlingCase.open(numbers.next("BJ"), r.recommendationId(), outcomeId, sessionId, topicId, topicNumber, topicTitle,
                 r.text(), r.unitCode(), unit, r.dueDate(), territoryCode)
-                .handledAs(HandlingMode.implied(null, !r.coHandlers().isEmpty()), r.workingDays());
+                .handledAs(r.mode(), r.workingDays());
         if (outcomeVersion > 1) c.correct(outcomeId, outcomeVersion, r.text(), r.unitCode(), unit, r.dueDate());
         cases.persist(c);
         syncParts(c, r.coHandlers());

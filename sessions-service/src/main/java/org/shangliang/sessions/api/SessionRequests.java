@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.shangliang.sessions.domain.ContributionKind;
 import org.shangliang.sessions.domain.DecisionRule;
+import org.shangliang.sessions.domain.HandlingMode;
 import org.shangliang.sessions.domain.Participant;
 import org.shangliang.sessions.domain.ParticipantRole;
 import org.shangliang.sessions.domain.SessionMode;
@@ -86,6 +87,8 @@ public final class SessionRequests {
             String unitCode,
             @Size(max = 10) @Schema(description = "Codes of co-handling units (协办单位) in the directory", example = "[\"housing-construction\"]", nullable = true)
             List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{shangliang.unit}") String> coHandlerCodes,
+            @Schema(description = "办理方式: SOLE 单办 (no co-handlers), SPLIT 分办 (each unit answers for its own portion) or JOINT 会办 (the co-handlers advise the lead unit); "
+                    + "JOINT when co-handlers are named and this is absent", nullable = true) HandlingMode handlingMode,
             @Schema(description = "Suggested due date; or give workingDays instead", example = "2027-01-31", nullable = true) LocalDate dueDate,
             @Min(1) @Max(365) @Schema(description = "A deadline in working days from assignment (on China's calendar), instead of a due date", example = "20", nullable = true)
             Integer workingDays) {

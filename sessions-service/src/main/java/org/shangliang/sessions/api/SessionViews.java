@@ -26,6 +26,7 @@ import org.shangliang.sessions.domain.SessionType;
 import org.shangliang.sessions.domain.Stance;
 import org.shangliang.sessions.domain.Visibility;
 import org.shangliang.sessions.domain.CountyTime;
+import org.shangliang.sessions.domain.HandlingMode;
 
 /** What the session API returns. */
 public final class SessionViews {
@@ -222,10 +223,11 @@ public final class SessionViews {
                                      @Schema(description = "The suggested unit's directory code", example = "agri-rural", nullable = true) String unitCode,
                                      @Schema(description = "The unit's name when the outcome was recorded", example = "县农业农村局") String suggestedUnit,
                                      @Schema(description = "Co-handling units' codes (协办单位)") List<String> coHandlerCodes,
+                                     @Schema(description = "办理方式 as given (SOLE, SPLIT, JOINT); null: JOINT with co-handlers, SOLE without", nullable = true) HandlingMode handlingMode,
                                      @Schema(nullable = true) LocalDate dueDate,
                                      @Schema(description = "A deadline in working days from assignment, instead of a due date", nullable = true) Integer workingDays) {
         static RecommendationView of(Recommendation r) {
-            return new RecommendationView(r.recommendationId(), r.position(), r.text(), r.unitCode(), r.suggestedUnit(), r.coHandlerCodes(), r.dueDate(), r.workingDays());
+            return new RecommendationView(r.recommendationId(), r.position(), r.text(), r.unitCode(), r.suggestedUnit(), r.coHandlerCodes(), r.handlingMode(), r.dueDate(), r.workingDays());
         }
     }
 

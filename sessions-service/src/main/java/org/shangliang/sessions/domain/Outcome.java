@@ -87,8 +87,8 @@ public class Outcome {
 
     /** A recommendation of this version; {@code stableId} is kept from the version before, or new. */
     public Recommendation recommend(UUID stableId, String text, String unitCode, String unitName, List<String> coHandlerCodes,
-                                    LocalDate dueDate, Integer workingDays) {
-        Recommendation r = new Recommendation(this, recommendations.size() + 1, stableId, text, unitCode, unitName, coHandlerCodes, dueDate, workingDays);
+                                    HandlingMode handlingMode, LocalDate dueDate, Integer workingDays) {
+        Recommendation r = new Recommendation(this, recommendations.size() + 1, stableId, text, unitCode, unitName, coHandlerCodes, handlingMode, dueDate, workingDays);
         recommendations.add(r);
         return r;
     }

@@ -41,13 +41,18 @@ public class Recommendation {
     /** A deadline in working days from assignment, instead of a date (follow-up reckons it on China's calendar). */
     @Column(name = "working_days")
     private Integer workingDays;
+    /** 办理方式 when given; null: implied by the co-handlers. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "handling_mode")
+    private HandlingMode handlingMode;
 
     protected Recommendation() {
     }
 
     Recommendation(Outcome outcome, int position, UUID stableId, String text, String unitCode, String suggestedUnit,
-                   List<String> coHandlerCodes, LocalDate dueDate, Integer workingDays) {
+                   List<String> coHandlerCodes, HandlingMode handlingMode, LocalDate dueDate, Integer workingDays) {
         this.id = UUID.randomUUID();
+        this.handlingMode = handlingMode;
         // A new recommendation's stable id is its first row's id, as before stable ids existed.
         this.recommendationId = stableId != null ? stableId : id;
         this.coHandlerCodes = coHandlerCodes == null || coHandlerCodes.isEmpty() ? null : String.join(" ", coHandlerCodes);
@@ -69,10 +74,12 @@ public class Recommendation {
     public UUID recommendationId() { return recommendationId; }
     public List<String> coHandlerCodes() { return coHandlerCodes == null ? List.of() : List.of(coHandlerCodes.split(" ")); }
     public Integer workingDays() { return workingDays; }
+    public HandlingMode handlingMode() { return handlingMode; }
 
     /** The same step with the same units and deadline (what a correction must change to count as a change). */
     boolean sameAs(Recommendation other) {
         return text.equals(other.text) && Objects.equals(unitCode, other.unitCode) && Objects.equals(coHandlerCodes, other.coHandlerCodes)
-                && Objects.equals(dueDate, other.dueDate) && Objects.equals(workingDays, other.workingDays);
+                && Objects.equals(dueDate, other.dueDate) && Objects.equals(workingDays, other.workingDays)
+                && handlingMode == other.handlingMode;
     }
 }

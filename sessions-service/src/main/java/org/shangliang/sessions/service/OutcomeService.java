@@ -34,6 +34,7 @@ import org.shangliang.sessions.domain.Attendance;
 import org.shangliang.sessions.domain.ConsultationSession;
 import org.shangliang.sessions.domain.Decision;
 import org.shangliang.sessions.domain.DecisionRule;
+import org.shangliang.sessions.domain.HandlingMode;
 import org.shangliang.sessions.domain.Outcome;
 import org.shangliang.sessions.domain.OutcomeRepository;
 import org.shangliang.sessions.domain.Participant;
@@ -204,6 +205,13 @@ public class OutcomeService {
             }
             JsonNode unit = unit(r.unitCode(), field + ".unitCode", invalid);
             List<String> coHandlers = r.coHandlerCodes() == null ? List.of() : r.coHandlerCodes().stream().distinct().toList();
+            if (r.handlingMode() == HandlingMode.SOLE && !coHandlers.isEmpty()) {
+                invalid.add(new FieldError(field + ".handlingMode", Text.of("单办不能有协办单位", "a SOLE recommendation names no co-handlers")));
+            }
+            if (r.handlingMode() != null && r.handlingMode() != HandlingMode.SOLE && coHandlers.isEmpty()) {
+                invalid.add(new FieldError(field + ".handlingMode", Text.of(r.handlingMode() == HandlingMode.SPLIT ? "分办须有协办单位" : "会办须有协办单位",
+                        "a " + r.handlingMode() + " recommendation names its co-handlers")));
+            }
             for (int j = 0; j < coHandlers.size(); j++) {
                 if (coHandlers.get(j).equals(r.unitCode())) {
                     invalid.add(new FieldError(field + ".coHandlerCodes[" + j + "]", Text.of("协办单位不能是承办单位本身", "a co-handler cannot be the lead unit")));
@@ -212,7 +220,7 @@ public class OutcomeService {
                 }
             }
             if (unit != null) {
-                outcome.recommend(r.id(), r.text().strip(), r.unitCode(), unit.path("name").asText(r.unitCode()), coHandlers, r.dueDate(), r.workingDays());
+                outcome.recommend(r.id(), r.text().strip(), r.unitCode(), unit.path("name").asText(r.unitCode()), coHandlers, r.handlingMode(), r.dueDate(), r.workingDays());
             }
         }
         if (!invalid.isEmpty()) {

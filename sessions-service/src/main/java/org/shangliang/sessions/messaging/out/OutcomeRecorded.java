@@ -23,11 +23,11 @@ public record OutcomeRecorded(UUID outcomeId, int version, UUID sessionId, Strin
      * the directory; {@code suggestedUnit}: its name when the outcome was recorded.
      */
     public record Recommendation(UUID recommendationId, int position, String text, String unitCode, String suggestedUnit,
-                                 List<String> coHandlerCodes, LocalDate dueDate, Integer workingDays) {
+                                 List<String> coHandlerCodes, String handlingMode, LocalDate dueDate, Integer workingDays) {
 
         static List<Recommendation> of(Outcome o) {
             return o.recommendations().stream().map(r -> new Recommendation(r.recommendationId(), r.position(), r.text(), r.unitCode(),
-                    r.suggestedUnit(), r.coHandlerCodes(), r.dueDate(), r.workingDays())).toList();
+                    r.suggestedUnit(), r.coHandlerCodes(), r.handlingMode() == null ? null : r.handlingMode().name(), r.dueDate(), r.workingDays())).toList();
         }
     }
 
