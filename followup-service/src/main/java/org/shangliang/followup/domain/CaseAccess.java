@@ -27,6 +27,16 @@ public final class CaseAccess {
         return c.is(CPPCC_STAFF) && c.covers(k.territoryCode());
     }
 
+    /** The territory a board or a count covers: the one asked for, if the caller covers it, else a 403; the caller's own when none is asked for. */
+    public static String scope(String territory, Caller c) {
+        String scope = territory == null ? c.territory() : territory;
+        if (!c.covers(scope)) {
+            throw org.shangliang.commons.security.Access.forbidden(org.shangliang.commons.problem.Text.of(
+                    "只能查看本人所辖区域（" + c.territory() + "）", "You may see only your territory (" + c.territory() + ")"));
+        }
+        return scope;
+    }
+
     public static boolean isLeadUnit(HandlingCase k, Caller c) {
         return c.is(HANDLER) && c.unit() != null && c.unit().equals(k.leadUnitCode());
     }

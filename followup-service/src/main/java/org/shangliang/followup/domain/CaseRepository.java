@@ -71,12 +71,19 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
     }
 
     /**
-     * Running cases whose deadline (due date or a leader's tighter one) is on or before {@code horizon}:
-     * those the deadline watch may have to notice. Oldest deadline first.
+     * Running cases the deadline watch has something to send for: due soon and not yet noticed for
+     * this deadline, or overdue and not yet noticed or not reminded since {@code remindBefore}. Cases
+     * already dealt with are left out, so they never fill a batch ahead of those still waiting.
+     * Oldest deadline first.
      */
-    public List<HandlingCase> watched(java.time.LocalDate horizon, int limit) {
-        return find("status in ?1 and (dueDate <= ?2 or supervisionDueDate <= ?2)", Sort.ascending("dueDate", "id"), CaseStatus.RUNNING, horizon)
-                .range(0, limit - 1).list();
+    public List<HandlingCase> watched(java.time.LocalDate today, java.time.LocalDate horizon, java.time.Instant remindBefore, int limit) {
+        return find("status in :running and deadlineDate <= :horizon and ("
+                        + "(deadlineDate >= :today and (dueSoonNotifiedFor is null or dueSoonNotifiedFor <> deadlineDate)) or "
+                        + "(deadlineDate < :today and (overdueNotifiedFor is null or overdueNotifiedFor <> deadlineDate "
+                        + "or lastRemindedAt is null or lastRemindedAt <= :remindBefore)))",
+                Sort.ascending("deadlineDate", "id"),
+                io.quarkus.panache.common.Parameters.with("running", CaseStatus.RUNNING).and("horizon", horizon).and("today", today)
+                        .and("remindBefore", remindBefore)).range(0, limit - 1).list();
     }
 
     /** The cases of a territory assigned in [from, to): a year's statistics. */

@@ -11,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.shangliang.commons.events.ReferenceCopy;
-import org.shangliang.commons.problem.Text;
-import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.security.Territories;
 import org.shangliang.followup.api.CaseViews.BoardRow;
 import org.shangliang.followup.config.CaseClock;
+import org.shangliang.followup.domain.CaseAccess;
 import org.shangliang.followup.config.FollowupConfig;
 import org.shangliang.followup.domain.CaseStatus;
 
@@ -32,10 +31,7 @@ public class BoardService {
     @Inject FollowupConfig config;
 
     public List<BoardRow> board(String territory, Caller caller) {
-        String scope = territory == null ? caller.territory() : territory;
-        if (!caller.covers(scope)) {
-            throw Access.forbidden(Text.of("只能查看本人所辖区域（" + caller.territory() + "）", "You may see only your territory (" + caller.territory() + ")"));
-        }
+        String scope = CaseAccess.scope(territory, caller);
         LocalDate today = clock.today();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select left(territory_code, 9), lead_unit_code, max(lead_unit), status, count(*), "

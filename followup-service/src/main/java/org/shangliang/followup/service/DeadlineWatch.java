@@ -67,7 +67,8 @@ public class DeadlineWatch {
             LocalDate today = clock.today();
             Instant now = clock.now();
             int sent = 0;
-            for (HandlingCase c : cases.watched(today.plusDays(config.dueSoonDays()), config.watchBatch())) {
+            Instant remindBefore = now.minus(Duration.ofDays(config.remindEveryDays()));
+            for (HandlingCase c : cases.watched(today, today.plusDays(config.dueSoonDays()), remindBefore, config.watchBatch())) {
                 sent += notice(c, today, now);
             }
             cases.flush();

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.shangliang.commons.events.ReferenceCopy;
-import org.shangliang.commons.problem.Text;
-import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.commons.security.Territories;
 import org.shangliang.followup.api.StatisticsViews.GroupBy;
 import org.shangliang.followup.api.StatisticsViews.RowView;
 import org.shangliang.followup.api.StatisticsViews.StatisticsView;
 import org.shangliang.followup.config.CaseClock;
+import org.shangliang.followup.domain.CaseAccess;
 import org.shangliang.followup.config.FollowupConfig;
 import org.shangliang.followup.domain.CalendarDayRepository;
 import org.shangliang.followup.domain.CaseRepository;
@@ -35,10 +34,7 @@ public class StatisticsService {
     @Inject FollowupConfig config;
 
     public StatisticsView statistics(int year, GroupBy groupBy, String territory, Caller caller) {
-        String scope = territory == null ? caller.territory() : territory;
-        if (!caller.covers(scope)) {
-            throw Access.forbidden(Text.of("只能统计本人所辖区域（" + caller.territory() + "）", "You may count only inside your territory (" + caller.territory() + ")"));
-        }
+        String scope = CaseAccess.scope(territory, caller);
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(CaseClock.COUNTY_ZONE).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(CaseClock.COUNTY_ZONE).toInstant();
         List<HandlingCase> rows = cases.assignedBetween(from, to, scope);
