@@ -55,6 +55,20 @@ class TopicListPlanTest {
                 assertTrue(fromIndex && !plan.contains("Sort") && plan.contains("$1"),
                         "territory " + code + " should be read in order from " + index + " under a generic plan:\n" + plan);
             }
+            // 最多附议 in a village: from the village's own support index, never the county's with a filter.
+            // Sorted lists run planned for their values (TopicRepository.planForTheseValues).
+            em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+            em.createNativeQuery("update topic set support_count = (abs(hashtext(id::text)) % 50) where number like 'PLAN-%'").executeUpdate();
+            em.createNativeQuery("analyze topic").executeUpdate();
+            for (String code : List.of("339999001007", "339999021001")) {
+                @SuppressWarnings("unchecked")
+                List<String> lines = em.createNativeQuery("explain select id from topic where "
+                        + Territories.within("territory_code", "p", code).replace(":p", "'" + code + "'")
+                        + " order by support_count desc, created_at desc, id desc limit 21").getResultList();
+                String plan = String.join("\n", lines);
+                assertTrue(plan.contains("topic_territory12_supported") && !plan.contains("Sort"),
+                        "village " + code + " sorted by supports should be read in order from topic_territory12_supported:\n" + plan);
+            }
         } finally {
             tx.rollback();
         }

@@ -5,11 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.jpa.HibernateHints;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.shangliang.commons.security.Caller;
 import org.shangliang.topics.api.TopicViews.SimilarTopicView;
 import org.shangliang.topics.config.TopicsConfig;
@@ -44,12 +40,10 @@ public class SimilarTopics {
         List<SimilarTopicView> shown = new java.util.ArrayList<>();
         for (int from = 0; from < scored.size() && shown.size() < d.max(); from += d.max()) {
             List<Scored> chunk = scored.subList(from, Math.min(from + d.max(), scored.size()));
-            // Read-only: shown, never changed, so Hibernate keeps no snapshot to check at commit.
-            Map<UUID, Topic> byId = topics.find("id in ?1", chunk.stream().map(Scored::id).toList())
-                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()
-                    .collect(Collectors.toMap(Topic::id, Function.identity()));
-            for (Scored s : chunk) {
-                Topic t = byId.get(s.id());
+            List<Topic> loaded = topics.readOnly(chunk.stream().map(Scored::id).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                Scored s = chunk.get(i);
+                Topic t = loaded.get(i);
                 if (t != null && TopicAccess.canSee(t, caller) && shown.size() < d.max()) shown.add(SimilarTopicView.of(t, s.score()));
             }
         }
