@@ -110,7 +110,7 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
                 .setParameter("since", since).setParameter("except", except == null ? new UUID(0, 0) : except)
                 .setParameter("title", title).setParameter("n", SIMILAR_CANDIDATES).getResultList();
         // The first row is the new title's own bigrams (see V15).
-        java.util.Set<String> wanted = grams((String) rows.get(0)[1]);
+        long[] wanted = grams((String) rows.get(0)[1]);
         List<Scored> scored = new java.util.ArrayList<>();
         for (Object[] r : rows.subList(1, rows.size())) {
             double score = dice(grams((String) r[1]), wanted);
@@ -121,16 +121,45 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
         return scored.size() > max ? scored.subList(0, max) : scored;
     }
 
-    /** 2·|A∩B| / (|A|+|B|): 1 for the same bigrams, 0 for none in common. */
-    static double dice(java.util.Set<String> a, java.util.Set<String> b) {
-        if (a.isEmpty() && b.isEmpty()) return 0;
+    /** 2·|A∩B| / (|A|+|B|) of two sorted, distinct bigram keys: 1 for the same bigrams, 0 for none in common. */
+    static double dice(long[] a, long[] b) {
+        if (a.length == 0 && b.length == 0) return 0;
         int common = 0;
-        for (String g : a) if (b.contains(g)) common++;
-        return 2.0 * common / (a.size() + b.size());
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return 2.0 * common / (a.length + b.length);
     }
 
-    private static java.util.Set<String> grams(String spaced) {
-        return spaced.isEmpty() ? java.util.Set.of() : java.util.Set.of(spaced.split(" "));
+    /**
+     * A title's bigrams ({@code topic_grams}, distinct, separated by spaces) as sorted numbers, each
+     * the code points of its two characters: scoring 500 candidates then makes no string or set per
+     * bigram (a set per candidate was an eighth of a create's CPU).
+     */
+    static long[] grams(String spaced) {
+        if (spaced.isEmpty()) return new long[0];
+        long[] keys = new long[spaced.length()];
+        int n = 0;
+        for (int i = 0; i < spaced.length(); i++) { // i: the space after a bigram
+            long key = 0;
+            while (i < spaced.length() && spaced.charAt(i) != ' ') {
+                int cp = spaced.codePointAt(i);
+                key = key << 21 | cp;
+                i += Character.charCount(cp);
+            }
+            keys[n++] = key;
+        }
+        keys = java.util.Arrays.copyOf(keys, n);
+        java.util.Arrays.sort(keys);
+        return keys;
     }
 
     /**
