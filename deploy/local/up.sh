@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole platform locally: PostgreSQL, Kafka, then the three services as processes.
-# Safe to repeat; stop everything it started with deploy/local/down.sh.
+# Safe to repeat; stop everything it started with deploy/local/down.sh. Loads the Jiashan demo county
+# through the API (deploy/local/demo.sh) unless DEMO=0.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$ROOT/deploy/local/postgres.sh"
@@ -53,6 +54,11 @@ for svc in topics sessions followup; do
     tail -n 40 "$STATE/services/$svc.log" >&2; exit 1
   fi
 done
+
+# The demo county through the API (safe to repeat); DEMO=0 leaves the databases as they are.
+if [ "${DEMO:-1}" != 0 ]; then
+  "$ROOT/deploy/local/demo.sh"
+fi
 
 cat <<MSG
 

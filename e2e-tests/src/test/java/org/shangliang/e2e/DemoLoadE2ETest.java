@@ -1,0 +1,81 @@
+package org.shangliang.e2e;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.shangliang.commons.testing.Api.as;
+
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.shangliang.commons.testing.TestTokens;
+import org.shangliang.demo.Api;
+import org.shangliang.demo.DemoLoader;
+import org.shangliang.demo.Tokens;
+
+/** The Jiashan demo county loads through the public API into the running platform, and loading it again creates nothing. */
+class DemoLoadE2ETest extends OnRunningPlatform {
+
+    private static final Tokens TOKENS = (role, territory, unit, subject, name) -> {
+        TestTokens.Builder b = TestTokens.as(role, territory).subject(subject).name(name);
+        if (unit != null) b.unit(unit);
+        return b.token();
+    };
+
+    @Test
+    void the_demo_county_loads_through_the_api_and_a_second_load_creates_nothing() {
+        Api api = new Api(Demo.TOPICS, Demo.SESSIONS, Demo.FOLLOWUP);
+        // The e2e databases outlive a run, so the first load may find some of the demo already there:
+        // what it creates and what it finds add up to the whole demo either way.
+        DemoLoader.Report first = new DemoLoader(api, TOKENS, System.out).load();
+        assertEquals(7 + 34, first.created("topic") + first.found("topic"), "Huitong's 7 topics and the 2020 plan's 34");
+        assertEquals(5, first.created("member") + first.found("member"));
+        assertEquals(3, first.created("service team") + first.found("service team"));
+        assertEquals(1, first.created("plan") + first.found("plan"));
+        // The services seed the Jiashan directory at start: the loader finds it rather than creating it.
+        assertEquals(17, first.found("territory"));
+        assertEquals(13, first.found("unit"));
+
+        DemoLoader.Report second = new DemoLoader(api, TOKENS, System.out).load();
+        assertEquals(0, second.created(), "a second load creates nothing");
+        assertEquals(41, second.found("topic"));
+        assertEquals(5, second.found("member"));
+        assertEquals(3, second.found("service team"));
+        assertEquals(1, second.found("plan"));
+
+        // What the demo shows, read back through the API as the county office sees it.
+        String staff = TOKENS.token("cppcc_staff", "330421", null, "e2e-staff", "县政协机关");
+        // Other end-to-end tests file topics in Huitong too: the demo's are known by their titles.
+        List<String> demoTitles = List.of("惠通村环境卫生长效保洁", "惠通村基础设施提升改造", "建设惠通村蜜梨销售点", "美丽乡村建设奖补细则",
+                "惠通村老年食堂扩建", "修缮惠通村文化礼堂屋顶", "村口小卖部营业时间");
+        Map<String, String> statusByTitle = new TreeMap<>();
+        Map<String, Integer> supportsByTitle = new TreeMap<>();
+        for (String title : demoTitles) {
+            JsonPath found = as(staff).queryParam("territory", "330421003201").queryParam("q", title).queryParam("limit", 100)
+                    .get(Demo.TOPICS + "/api/v1/topics").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> same = found.<Map<String, Object>>getList("items").stream().filter(t -> title.equals(t.get("title"))).toList();
+            assertEquals(1, same.size(), "one topic titled " + title);
+            statusByTitle.put(title, (String) same.get(0).get("status"));
+            supportsByTitle.put(title, (Integer) same.get(0).get("supportCount"));
+        }
+        Map<String, Long> byStatus = statusByTitle.values().stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of("ACCEPTED", 4L, "CONVERTED", 1L, "REJECTED", 1L, "SUBMITTED", 1L), byStatus);
+        assertEquals(15, supportsByTitle.get("建设惠通村蜜梨销售点"));
+
+        JsonPath plans = as(staff).queryParam("year", 2020).queryParam("territory", "330421").get(Demo.TOPICS + "/api/v1/plans")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1)).body("items[0].status", equalTo("PUBLISHED"))
+                .extract().jsonPath();
+        as(staff).queryParam("theme", "示范区").get(Demo.TOPICS + "/api/v1/plans/{id}/statistics", plans.getString("items[0].id"))
+                .then().statusCode(200).body("topics", equalTo(34)).body("chosenTheme.count", equalTo(22)).body("chosenTheme.percent", equalTo(65));
+
+        as(staff).queryParam("limit", 100).get(Demo.TOPICS + "/api/v1/directory/members")
+                .then().statusCode(200).body("items.name", hasItems("沈建明", "陆晓燕", "顾志强", "钱丽娟", "朱国平"))
+                .body("items.find { it.name == '沈建明' }.gridCode", equalTo("330421003201001"));
+        List<String> teams = as(staff).get(Demo.TOPICS + "/api/v1/directory/service-teams")
+                .then().statusCode(200).extract().path("items.name");
+        assertEquals(3, teams.size(), teams.toString());
+    }
+}
