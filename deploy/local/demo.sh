@@ -3,7 +3,8 @@
 # with the token of the person whose step it is (the local development key): the directory
 # (territories, departments, CPPCC members linked to grids, service teams linked to townships),
 # Huitong village's topics from the source article, and the 2020 county plan (34 topics, 22 on the
-# demonstration zone). Safe to run again: every record is looked up by its natural key first, so a
+# demonstration zone), and a year of sessions, outcomes and cases in every state (one overdue). Safe
+# to run again: every record is looked up by its natural key first, so a
 # second run creates nothing. deploy/local/up.sh runs it unless DEMO=0.
 #   deploy/local/demo.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

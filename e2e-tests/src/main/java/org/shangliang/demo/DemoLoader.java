@@ -7,10 +7,9 @@ import static org.shangliang.demo.Api.q;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,11 +24,11 @@ public final class DemoLoader {
     public static final class Report {
         final Map<String, int[]> counts = new java.util.TreeMap<>();
 
-        void made(String kind) {
+        public void made(String kind) {
             counts.computeIfAbsent(kind, k -> new int[2])[0]++;
         }
 
-        void seen(String kind) {
+        public void seen(String kind) {
             counts.computeIfAbsent(kind, k -> new int[2])[1]++;
         }
 
@@ -57,6 +56,7 @@ public final class DemoLoader {
     private final PrintStream out;
     private final Report report = new Report();
     private final String staff;
+    private Map<String, String> memberIds = Map.of();
 
     public DemoLoader(Api api, Tokens tokens, PrintStream out) {
         this.api = api;
@@ -76,6 +76,15 @@ public final class DemoLoader {
         Map<String, String> planTopics = topics(JiashanCounty.COUNTY_PLAN_2020);
         say("年度协商计划 the 2020 county plan");
         plan2020(planTopics);
+        say("协商会 sessions, 协商意见 outcomes and 办理件 cases: a year of the county's consultation");
+        Map<String, String> topicIds = new HashMap<>(villageTopics);
+        topicIds.putAll(planTopics);
+        Map<String, JiashanCounty.Topic> topicsByTitle = new HashMap<>();
+        for (JiashanCounty.Topic t : JiashanCounty.VILLAGE_TOPICS) topicsByTitle.put(t.title(), t);
+        for (JiashanCounty.Topic t : JiashanCounty.COUNTY_PLAN_2020) topicsByTitle.put(t.title(), t);
+        for (JiashanCounty.Story story : JiashanCounty.STORIES) {
+            new Stories(api, tokens, report, staff, memberIds, this::say).tell(story, topicIds.get(story.topicTitle()), topicsByTitle.get(story.topicTitle()));
+        }
         say("done: " + report.created() + " records created, " + report.found() + " already there " + summary()
                 + " (" + villageTopics.size() + " village topics, " + planTopics.size() + " in the 2020 plan)");
         return report;
@@ -94,7 +103,7 @@ public final class DemoLoader {
     }
 
     private void members() {
-        byName("member", "/api/v1/directory/members", JiashanCounty.MEMBERS, JiashanCounty.Member::name,
+        memberIds = byName("member", "/api/v1/directory/members", JiashanCounty.MEMBERS, JiashanCounty.Member::name,
                 m -> body("name", m.name(), "sector", m.sector(), "gridCode", m.gridCode(), "subject", m.subject()));
     }
 
@@ -115,18 +124,23 @@ public final class DemoLoader {
         }
     }
 
-    /** Entries without a code of ours (members, service teams: ids are the service's): found by name in the whole list. */
-    private <T> void byName(String kind, String path, List<T> entries, Function<T, String> name, Function<T, Object> body) {
-        Set<String> known = new HashSet<>();
-        for (JsonNode n : all(api.topics + path, staff)) known.add(n.path("name").asText());
+    /**
+     * Entries without a code of ours (members, service teams: ids are the service's): found by name in the whole list.
+     *
+     * @return id by name
+     */
+    private <T> Map<String, String> byName(String kind, String path, List<T> entries, Function<T, String> name, Function<T, Object> body) {
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode n : all(api.topics + path, staff)) ids.put(n.path("name").asText(), n.path("id").asText());
         for (T e : entries) {
-            if (known.contains(name.apply(e))) {
+            if (ids.containsKey(name.apply(e))) {
                 report.seen(kind);
                 continue;
             }
-            expect(api.create(api.topics + path, staff, body.apply(e)), 201, "create " + kind + " " + name.apply(e));
+            ids.put(name.apply(e), expect(api.create(api.topics + path, staff, body.apply(e)), 201, "create " + kind + " " + name.apply(e)).id());
             report.made(kind);
         }
+        return ids;
     }
 
     // ---- 议题 topics -----------------------------------------------------------------------------

@@ -86,6 +86,36 @@ final class JiashanCounty {
             village("村口小卖部营业时间", "建议村口小卖部延长营业时间。", List.of("民生"),
                     "wu@huitong", "吴小龙", "REJECTED", "属个人经营事项，不列入协商", 0));
 
+    /** A recommendation of an outcome, and the state its case (办理件) is left in. */
+    record Recommendation(String text, String unitCode, String dueDate, String caseStatus) {
+    }
+
+    /**
+     * A session held on one topic and the outcome recorded (or, with no recommendations, a session
+     * still to come). County sessions are special-topic consultations of the CPPCC office.
+     */
+    record Story(String topicTitle, String sessionTitle, String startsAt, String venue, List<Recommendation> recommendations) {
+    }
+
+    /**
+     * A year of the county's consultation: sessions from March to December, outcomes, and cases in
+     * every state of their life, one of them past its due date (超期).
+     */
+    static final List<Story> STORIES = List.of(
+            new Story("惠通村环境卫生长效保洁", "惠通村民生议事堂2026年第2次协商", "2026-03-12T06:30:00Z", "惠通村文化礼堂",
+                    List.of(new Recommendation("建立村道、河道长效保洁机制，明确保洁员责任片区", "housing-construction", "2026-06-30", "CLOSED"))),
+            new Story("惠通村基础设施提升改造", "惠通村民生议事堂2026年第4次协商", "2026-05-14T06:30:00Z", "惠通村文化礼堂",
+                    List.of(new Recommendation("完成村道硬化一期工程", "transport", "2026-12-31", "IN_PROGRESS"),
+                            new Recommendation("增设村道路灯四十盏", "housing-construction", "2026-10-31", "ASSIGNED"))),
+            new Story("建设惠通村蜜梨销售点", "惠通村民生议事堂2026年第6次协商", "2026-07-09T06:30:00Z", "惠通村文化礼堂",
+                    List.of(new Recommendation("在公路旁建设统一的蜜梨销售点", "agri-rural", "2026-12-15", "REPLIED"),
+                            new Recommendation("规范蜜梨销售点经营秩序", "market-supervision", "2027-01-31", "RETURN_REQUESTED"))),
+            new Story("美丽乡村建设奖补细则", "惠通村民生议事堂2026年第9次协商", "2026-12-10T06:30:00Z", "惠通村文化礼堂", List.of()),
+            new Story("2020年度重点协商：加快智慧城市建设", "智慧城市建设专题协商会", "2026-08-20T01:30:00Z", "县政协会议中心",
+                    List.of(new Recommendation("建设城市大脑数据平台，打通部门数据", "economy-it", "2027-03-31", "SIGNED"))),
+            new Story("2020年度重点协商：推动传统产业转型升级", "产业转型升级专题协商会", "2026-09-17T01:30:00Z", "县政协会议中心",
+                    List.of(new Recommendation("制定传统产业改造提升行动方案", "development-reform", "2027-02-28", "REPLY_APPROVED"))));
+
     /** The 2020 county plan: 34 topics, 22 of them on the demonstration zone (65 %). */
     static final List<Topic> COUNTY_PLAN_2020 = countyPlan();
 

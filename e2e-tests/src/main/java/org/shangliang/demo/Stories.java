@@ -1,0 +1,177 @@
+package org.shangliang.demo;
+
+import static org.shangliang.demo.Api.body;
+import static org.shangliang.demo.Api.expect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One topic's way through a session (协商会) and its cases (办理件), driven from wherever it stands
+ * to where the demo leaves it: each step is taken only from the state before it, by the person
+ * whose step it is, so running it again changes nothing.
+ */
+final class Stories {
+
+    /** A case's life in order; RETURN_REQUESTED branches off ASSIGNED. */
+    private static final List<String> CASE_PATH = List.of("ASSIGNED", "SIGNED", "IN_PROGRESS", "REPLIED", "REPLY_APPROVED", "CLOSED");
+    private static final long WAIT_MS = 30_000;
+
+    private final Api api;
+    private final Tokens tokens;
+    private final DemoLoader.Report report;
+    private final String staff;
+    private final Map<String, String> memberIds;
+    private final Consumer<String> say;
+
+    Stories(Api api, Tokens tokens, DemoLoader.Report report, String staff, Map<String, String> memberIds, Consumer<String> say) {
+        this.memberIds = memberIds;
+        this.api = api;
+        this.tokens = tokens;
+        this.report = report;
+        this.staff = staff;
+        this.say = say;
+    }
+
+    void tell(JiashanCounty.Story story, String topicId, JiashanCounty.Topic topic) {
+        boolean county = "COUNTY".equals(topic.level());
+        String host = county ? staff
+                : tokens.token("organizer", topic.territoryCode().substring(0, 9), null, "demo-organizer@" + topic.territoryCode().substring(0, 9), "惠民街道政协联络室");
+        JsonNode session = session(story, topicId, topic, county, host);
+        String sessionUrl = api.sessions + "/api/v1/sessions/" + session.path("id").asText();
+        if (story.recommendations().isEmpty()) {
+            say.accept("  " + story.sessionTitle() + ": " + session.path("status").asText() + " (" + story.startsAt().substring(0, 10) + ")");
+            return;
+        }
+        if ("SCHEDULED".equals(session.path("status").asText())) {
+            expect(api.move("POST", sessionUrl + "/start", host, null, session.path("version").asLong()), 200, "start " + story.sessionTitle());
+            report.made("session start");
+        }
+        JsonNode item = session.path("agenda").get(0);
+        if ("OPEN".equals(item.path("status").asText())) outcome(story, sessionUrl, item.path("id").asText(), county, host);
+        List<JsonNode> cases = awaitCases(topicId, story.recommendations().size());
+        StringBuilder line = new StringBuilder("  " + story.sessionTitle() + " → ");
+        for (JiashanCounty.Recommendation r : story.recommendations()) {
+            JsonNode c = cases.stream().filter(x -> r.unitCode().equals(x.path("leadUnitCode").asText())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no case for " + r.unitCode() + " on " + story.topicTitle()));
+            String status = drive(c, r, topic);
+            line.append(c.path("number").asText()).append(" ").append(c.path("leadUnit").asText()).append(" ").append(status).append("; ");
+        }
+        say.accept(line.toString());
+    }
+
+    /** The session that holds the topic, or a new one with the topic on its agenda once sessions-service has heard it is accepted. */
+    private JsonNode session(JiashanCounty.Story story, String topicId, JiashanCounty.Topic topic, boolean county, String host) {
+        JsonNode found = api.read(api.sessions + "/api/v1/sessions?topicId=" + topicId, staff).path("items");
+        if (!found.isEmpty()) {
+            report.seen("session");
+            return api.read(api.sessions + "/api/v1/sessions/" + found.get(0).path("id").asText(), staff);
+        }
+        Map<String, Object> request = body("title", story.sessionTitle(), "type", county ? "SPECIAL_TOPIC" : "VILLAGE_HALL", "mode", "IN_PERSON",
+                "territoryCode", topic.territoryCode(), "startsAt", story.startsAt(), "venue", story.venue(), "agenda", List.of(topicId));
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (true) {
+            Api.Answer a = api.create(api.sessions + "/api/v1/sessions", host, request);
+            if (a.status() == 201) {
+                report.made("session");
+                return a.body();
+            }
+            // The topic's acceptance travels as an event: until it arrives, the topic is not consultable there.
+            if (System.currentTimeMillis() > deadline) expect(a, 201, "schedule " + story.sessionTitle());
+            pause(200);
+        }
+    }
+
+    /** 签到 a quorum, then the outcome (协商意见) with its recommendations. */
+    private void outcome(JiashanCounty.Story story, String sessionUrl, String itemId, boolean county, String host) {
+        JsonNode present = api.read(sessionUrl + "/participants", host);
+        List<String> ids = new ArrayList<>();
+        if (present.path("participants").isEmpty()) {
+            List<Map<String, Object>> people = county
+                    ? List.of(body("role", "LEADER", "name", "县政协主席"), member("钱丽娟"), member("朱国平"),
+                    member("顾志强"), body("role", "EXPERT", "name", "浙江大学专家"),
+                    body("role", "ENTERPRISE_REPRESENTATIVE", "name", "企业代表"),
+                    body("role", "DEPARTMENT_OFFICIAL", "name", "部门负责人", "unitCode", story.recommendations().get(0).unitCode()))
+                    : List.of(member("沈建明"), body("role", "VILLAGER_REPRESENTATIVE", "name", "村民代表甲"),
+                    body("role", "VILLAGER_REPRESENTATIVE", "name", "村民代表乙"), body("role", "NOTABLE", "name", "乡贤丙"),
+                    body("role", "DEPARTMENT_OFFICIAL", "name", "部门科长", "unitCode", story.recommendations().get(0).unitCode()));
+            // Members are invited by their directory id, which sessions-service knows from the directory's events.
+            long deadline = System.currentTimeMillis() + WAIT_MS;
+            Api.Answer a = api.post(sessionUrl + "/participants", host, body("participants", people));
+            while (a.status() == 422 && System.currentTimeMillis() < deadline) {
+                pause(200);
+                a = api.post(sessionUrl + "/participants", host, body("participants", people));
+            }
+            JsonNode invited = expect(a, 201, "invite to " + story.sessionTitle()).body();
+            invited.forEach(p -> ids.add(p.path("id").asText()));
+        } else {
+            present.path("participants").forEach(p -> ids.add(p.path("id").asText()));
+        }
+        expect(api.post(sessionUrl + "/check-ins", host, body("participantIds", ids)), 200, "check in");
+        List<Map<String, Object>> recs = new ArrayList<>();
+        for (JiashanCounty.Recommendation r : story.recommendations()) recs.add(body("text", r.text(), "unitCode", r.unitCode(), "dueDate", r.dueDate()));
+        expect(api.create(sessionUrl + "/agenda-items/" + itemId + "/outcomes", host,
+                body("consensus", "与会各方达成共识：" + story.recommendations().get(0).text() + "。", "decisionRule", "CONSENSUS", "recommendations", recs)),
+                201, "record the outcome of " + story.sessionTitle());
+        report.made("outcome");
+    }
+
+    private Map<String, Object> member(String name) {
+        return body("role", "MEMBER", "name", name, "memberId", memberIds.get(name));
+    }
+
+    /** followup-service opens a case per recommendation when it hears of the outcome. */
+    private List<JsonNode> awaitCases(String topicId, int expected) {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (true) {
+            List<JsonNode> cases = new ArrayList<>();
+            api.read(api.followup + "/api/v1/cases?topicId=" + topicId, staff).path("items").forEach(cases::add);
+            if (cases.size() >= expected) return cases;
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("followup-service opened " + cases.size() + " of " + expected + " cases for topic " + topicId);
+            pause(100);
+        }
+    }
+
+    /** Moves the case one step at a time until it is where the demo leaves it; @return its status */
+    private String drive(JsonNode c, JiashanCounty.Recommendation r, JiashanCounty.Topic topic) {
+        String url = api.followup + "/api/v1/cases/" + c.path("id").asText();
+        String clerk = tokens.token("handler", JiashanCounty.COUNTY, r.unitCode(), "clerk@" + r.unitCode(), r.unitCode() + " 办理员");
+        Api.Answer now = expect(api.get(url, staff), 200, "read case");
+        while (true) {
+            String status = now.body().path("status").asText();
+            if (status.equals(r.caseStatus())) return status;
+            long v = now.version();
+            Api.Answer next;
+            if (r.caseStatus().equals("RETURN_REQUESTED") && status.equals("ASSIGNED")) {
+                next = api.move("POST", url + "/return-request", clerk, body("reason", "经营秩序属市场监管与属地共同职责，建议由街道牵头"), v);
+            } else {
+                int at = CASE_PATH.indexOf(status);
+                if (at < 0 || at >= CASE_PATH.indexOf(r.caseStatus())) return status; // elsewhere already: leave it
+                next = switch (status) {
+                    case "ASSIGNED" -> api.move("POST", url + "/sign", clerk, null, v);
+                    case "SIGNED" -> api.move("POST", url + "/progress", clerk, body("percent", 50, "text", "已制定实施方案，完成一半"), v);
+                    case "IN_PROGRESS" -> api.move("POST", url + "/reply", clerk, body("text", "已按协商意见办理完毕，详见附件。", "resolutionDegree", "A"), v);
+                    case "REPLIED" -> api.move("POST", url + "/reply/approval", staff, null, v);
+                    case "REPLY_APPROVED" -> api.move("POST", url + "/evaluations",
+                            tokens.token(topic.proposerRole(), topic.territoryCode(), null, topic.proposerSubject(), topic.proposerName()),
+                            body("attitude", "SATISFIED", "result", "SATISFIED", "comment", "办理及时，满意"), v);
+                    default -> throw new IllegalStateException("no step from " + status);
+                };
+            }
+            now = expect(next, 200, "move case " + c.path("number").asText() + " from " + status);
+            report.made("case step");
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
