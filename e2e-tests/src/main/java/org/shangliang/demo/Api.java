@@ -78,6 +78,10 @@ public final class Api {
         return send(method, url, token, body, null, "\"" + version + "\"");
     }
 
+    public Answer put(String url, String token, Object body) {
+        return send("PUT", url, token, body, null, null);
+    }
+
     public Answer post(String url, String token, Object body) {
         return send("POST", url, token, body, null, null);
     }
@@ -114,6 +118,16 @@ public final class Api {
             return new Answer(r.statusCode(), version, node);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Waits between polls for what an event brings. */
+    static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

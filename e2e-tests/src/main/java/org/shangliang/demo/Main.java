@@ -3,7 +3,8 @@ package org.shangliang.demo;
 import java.nio.file.Path;
 
 /**
- * {@code Main load}: loads the Jiashan demo county into a running platform through its API.
+ * {@code Main load}: loads the Jiashan demo county into a running platform through its API;
+ * {@code Main walkthrough}: runs the Huitong land-rights story through it, step by step.
  * The URLs and the token key come from the environment deploy/local/demo.sh sets:
  * TOPICS_URL, SESSIONS_URL, FOLLOWUP_URL, JWT_PRIVATE_KEY (PEM), JWT_ISSUER.
  */
@@ -16,11 +17,14 @@ public final class Main {
         String command = args.length == 0 ? "load" : args[0];
         Api api = new Api(env("TOPICS_URL", "http://127.0.0.1:8081"), env("SESSIONS_URL", "http://127.0.0.1:8082"), env("FOLLOWUP_URL", "http://127.0.0.1:8083"));
         Tokens tokens = Tokens.signedWith(Path.of(env("JWT_PRIVATE_KEY", ".deploy/jwt/private.pem")), env("JWT_ISSUER", "urn:shangliang:local-dev"), "shangliang");
-        if (!command.equals("load")) {
-            System.err.println("usage: Main load");
-            System.exit(2);
+        switch (command) {
+            case "load" -> new DemoLoader(api, tokens, System.out).load();
+            case "walkthrough" -> new Walkthrough(api, tokens, System.out).run();
+            default -> {
+                System.err.println("usage: Main load|walkthrough");
+                System.exit(2);
+            }
         }
-        new DemoLoader(api, tokens, System.out).load();
     }
 
     private static String env(String name, String fallback) {

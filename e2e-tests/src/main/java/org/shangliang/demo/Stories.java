@@ -52,6 +52,12 @@ final class Stories {
         }
         JsonNode item = session.path("agenda").get(0);
         if ("OPEN".equals(item.path("status").asText())) outcome(story, sessionUrl, item.path("id").asText(), county, host);
+        // 结束: the session is over once its outcome is recorded (and its people free for other sessions at that time).
+        Api.Answer held = expect(api.get(sessionUrl, host), 200, "read " + story.sessionTitle());
+        if ("IN_PROGRESS".equals(held.body().path("status").asText())) {
+            expect(api.move("POST", sessionUrl + "/conclude", host, null, held.version()), 200, "conclude " + story.sessionTitle());
+            report.made("session conclusion");
+        }
         List<JsonNode> cases = awaitCases(topicId, story.recommendations().size());
         StringBuilder line = new StringBuilder("  " + story.sessionTitle() + " → ");
         for (JiashanCounty.Recommendation r : story.recommendations()) {
@@ -81,7 +87,7 @@ final class Stories {
             }
             // The topic's acceptance travels as an event: until it arrives, the topic is not consultable there.
             if (System.currentTimeMillis() > deadline) expect(a, 201, "schedule " + story.sessionTitle());
-            pause(200);
+            Api.pause(200);
         }
     }
 
@@ -102,7 +108,7 @@ final class Stories {
             long deadline = System.currentTimeMillis() + WAIT_MS;
             Api.Answer a = api.post(sessionUrl + "/participants", host, body("participants", people));
             while (a.status() == 422 && System.currentTimeMillis() < deadline) {
-                pause(200);
+                Api.pause(200);
                 a = api.post(sessionUrl + "/participants", host, body("participants", people));
             }
             JsonNode invited = expect(a, 201, "invite to " + story.sessionTitle()).body();
@@ -131,7 +137,7 @@ final class Stories {
             api.read(api.followup + "/api/v1/cases?topicId=" + topicId, staff).path("items").forEach(cases::add);
             if (cases.size() >= expected) return cases;
             if (System.currentTimeMillis() > deadline) throw new IllegalStateException("followup-service opened " + cases.size() + " of " + expected + " cases for topic " + topicId);
-            pause(100);
+            Api.pause(100);
         }
     }
 
@@ -163,15 +169,6 @@ final class Stories {
             }
             now = expect(next, 200, "move case " + c.path("number").asText() + " from " + status);
             report.made("case step");
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }
