@@ -3,7 +3,7 @@
 # with the token of the person whose step it is (the local development key): the directory
 # (territories, departments, CPPCC members linked to grids, service teams linked to townships),
 # Huitong village's topics from the source article, and the 2020 county plan (34 topics, 22 on the
-# demonstration zone), and a year of sessions, outcomes and cases in every state (one overdue). Safe
+# demonstration zone), and a year of sessions, outcomes and cases in every state (two overdue). Safe
 # to run again: every record is looked up by its natural key first, so a
 # second run creates nothing. deploy/local/up.sh runs it unless DEMO=0.
 #   deploy/local/demo.sh              load the demo county

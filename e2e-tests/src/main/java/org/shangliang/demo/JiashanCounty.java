@@ -69,7 +69,10 @@ final class JiashanCounty {
             new ServiceTeam("经济界别服务组", "经济", "330421101"),
             new ServiceTeam("科学技术界别服务组", "科学技术", "330421102"));
 
-    /** The village topics of the source article (and two that screening sent elsewhere). */
+    /**
+     * The village topics of the source article (the land-rights one waits for its hall: the walkthrough
+     * tells that story), one waiting for screening, and two that screening sent elsewhere.
+     */
     static final List<Topic> VILLAGE_TOPICS = List.of(
             village("惠通村环境卫生长效保洁", "河道和村道垃圾清运不及时，建议建立长效保洁机制，明确保洁员责任片区。", List.of("民生", "生态绿色"),
                     "wang@huitong", "王建国", "ACCEPTED", "列入民生议事堂", 12),
@@ -79,6 +82,8 @@ final class JiashanCounty {
                     "zhang@huitong", "张阿四", "ACCEPTED", "列入民生议事堂", 15),
             village("美丽乡村建设奖补细则", "美丽乡村创建的奖补标准不清楚，建议由村民议事形成奖补细则并公示。", List.of("民生", "美丽乡村"),
                     "chen@huitong", "陈美华", "ACCEPTED", "列入民生议事堂", 7),
+            village("惠通村土地确权面积异议", "部分承包户对确权面积有异议，建议在村委换届前召开议事堂协商，邀请县政协、乡贤和农经部门参加。",
+                    List.of("农业", "民生"), "lu@huitong", "陆金宝", "ACCEPTED", "列入民生议事堂", 11),
             village("惠通村老年食堂扩建", "老年食堂就餐人数增加，建议扩建并增加送餐服务。", List.of("民生", "养老"),
                     "zhou@huitong", "周桂英", "SUBMITTED", null, 3),
             village("修缮惠通村文化礼堂屋顶", "文化礼堂屋顶漏雨，影响议事堂活动。", List.of("民生"),
@@ -99,7 +104,7 @@ final class JiashanCounty {
 
     /**
      * A year of the county's consultation: sessions from March to December, outcomes, and cases in
-     * every state of their life, one of them past its due date (超期).
+     * every state of their life, two of them past their due date (超期).
      */
     static final List<Story> STORIES = List.of(
             new Story("惠通村环境卫生长效保洁", "惠通村民生议事堂2026年第2次协商", "2026-03-12T06:30:00Z", "惠通村文化礼堂",
@@ -112,7 +117,7 @@ final class JiashanCounty {
                             new Recommendation("规范蜜梨销售点经营秩序", "market-supervision", "2027-01-31", "RETURN_REQUESTED"))),
             new Story("美丽乡村建设奖补细则", "惠通村民生议事堂2026年第9次协商", "2026-12-10T06:30:00Z", "惠通村文化礼堂", List.of()),
             new Story("2020年度重点协商：加快智慧城市建设", "智慧城市建设专题协商会", "2026-08-20T01:30:00Z", "县政协会议中心",
-                    List.of(new Recommendation("建设城市大脑数据平台，打通部门数据", "economy-it", "2027-03-31", "SIGNED"))),
+                    List.of(new Recommendation("建设城市大脑数据平台，打通部门数据", "economy-it", "2026-11-20", "SIGNED"))),
             new Story("2020年度重点协商：推动传统产业转型升级", "产业转型升级专题协商会", "2026-09-17T01:30:00Z", "县政协会议中心",
                     List.of(new Recommendation("制定传统产业改造提升行动方案", "development-reform", "2027-02-28", "REPLY_APPROVED"))));
 

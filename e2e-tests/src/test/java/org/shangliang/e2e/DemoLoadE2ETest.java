@@ -45,7 +45,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
         // The e2e databases outlive a run, so the first load may find some of the demo already there:
         // what it creates and what it finds add up to the whole demo either way.
         DemoLoader.Report first = new DemoLoader(api, TOKENS, System.out).load();
-        assertEquals(7 + 34, first.created("topic") + first.found("topic"), "Huitong's 7 topics and the 2020 plan's 34");
+        assertEquals(8 + 34, first.created("topic") + first.found("topic"), "Huitong's 8 topics and the 2020 plan's 34");
         assertEquals(5, first.created("member") + first.found("member"));
         assertEquals(3, first.created("service team") + first.found("service team"));
         assertEquals(1, first.created("plan") + first.found("plan"));
@@ -55,7 +55,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
 
         DemoLoader.Report second = new DemoLoader(api, TOKENS, System.out).load();
         assertEquals(0, second.created(), "a second load creates nothing");
-        assertEquals(41, second.found("topic"));
+        assertEquals(42, second.found("topic"));
         assertEquals(5, second.found("member"));
         assertEquals(3, second.found("service team"));
         assertEquals(1, second.found("plan"));
@@ -63,13 +63,13 @@ class DemoLoadE2ETest extends OnRunningPlatform {
         // What the demo shows, read back through the API as the county office sees it.
         String staff = TOKENS.token("cppcc_staff", "330421", null, "e2e-staff", "县政协机关");
         // Other end-to-end tests file topics in Huitong too: the demo's are known by their titles.
-        List<String> demoTitles = List.of("惠通村环境卫生长效保洁", "惠通村基础设施提升改造", "建设惠通村蜜梨销售点", "美丽乡村建设奖补细则",
+        List<String> demoTitles = List.of("惠通村环境卫生长效保洁", "惠通村基础设施提升改造", "建设惠通村蜜梨销售点", "美丽乡村建设奖补细则", "惠通村土地确权面积异议",
                 "惠通村老年食堂扩建", "修缮惠通村文化礼堂屋顶", "村口小卖部营业时间");
         Map<String, String> statusByTitle = new TreeMap<>();
         Map<String, Integer> supportsByTitle = new TreeMap<>();
         // The topics' statuses follow the sessions and cases by events: read until they have arrived.
         Map<String, String> expected = Map.of("惠通村环境卫生长效保洁", "CONCLUDED", "惠通村基础设施提升改造", "IN_FOLLOW_UP",
-                "建设惠通村蜜梨销售点", "IN_FOLLOW_UP", "美丽乡村建设奖补细则", "SCHEDULED", "惠通村老年食堂扩建", "SUBMITTED",
+                "建设惠通村蜜梨销售点", "IN_FOLLOW_UP", "美丽乡村建设奖补细则", "SCHEDULED", "惠通村土地确权面积异议", "ACCEPTED", "惠通村老年食堂扩建", "SUBMITTED",
                 "修缮惠通村文化礼堂屋顶", "CONVERTED", "村口小卖部营业时间", "REJECTED");
         long deadline = System.currentTimeMillis() + Demo.WAIT_MS;
         do {
@@ -88,6 +88,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
         // A year of sessions: cases in every state of their life, one past its due date; the first topic concluded.
         Map<String, String> caseByUnitAndTopic = new TreeMap<>();
         String lightsDeadline = null;
+        String smartCityDeadline = null;
         for (String title : List.of("惠通村环境卫生长效保洁", "惠通村基础设施提升改造", "建设惠通村蜜梨销售点",
                 "2020年度重点协商：加快智慧城市建设", "2020年度重点协商：推动传统产业转型升级")) {
             String topicId = topicIdOf(staff, title);
@@ -96,6 +97,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
             for (Map<String, Object> c : items) {
                 caseByUnitAndTopic.put(c.get("leadUnitCode") + " " + title, (String) c.get("status"));
                 if ("增设村道路灯四十盏".equals(c.get("content"))) lightsDeadline = (String) c.get("deadlineState");
+                if ("economy-it".equals(c.get("leadUnitCode"))) smartCityDeadline = (String) c.get("deadlineState");
             }
         }
         assertEquals(Map.of("housing-construction 惠通村环境卫生长效保洁", "CLOSED",
@@ -104,6 +106,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
                 "economy-it 2020年度重点协商：加快智慧城市建设", "SIGNED", "development-reform 2020年度重点协商：推动传统产业转型升级", "REPLY_APPROVED"),
                 caseByUnitAndTopic, "a case in every state of its life");
         assertEquals("OVERDUE", lightsDeadline, "the street lights, due 2026-10-31, are overdue");
+        assertEquals("OVERDUE", smartCityDeadline, "the city data platform, signed for and due 2026-11-20, is overdue");
         String sanitation = topicIdOf(staff, "惠通村环境卫生长效保洁");
         as(staff).queryParam("topicId", sanitation).get(Demo.FOLLOWUP + "/api/v1/cases").then().statusCode(200)
                 .body("items.status", equalTo(List.of("CLOSED")));
