@@ -5,6 +5,8 @@ import static org.shangliang.commons.security.Roles.HANDLER;
 import static org.shangliang.commons.security.Roles.LEADER;
 import static org.shangliang.commons.security.Roles.ORGANIZER;
 
+import org.shangliang.commons.problem.Text;
+import org.shangliang.commons.security.Access;
 import org.shangliang.commons.security.Caller;
 
 /** Who may see and handle a case (办理件): staff and leaders by territory, a department only its own cases. */
@@ -31,7 +33,7 @@ public final class CaseAccess {
     public static String scope(String territory, Caller c) {
         String scope = territory == null ? c.territory() : territory;
         if (!c.covers(scope)) {
-            throw org.shangliang.commons.security.Access.forbidden(org.shangliang.commons.problem.Text.of(
+            throw Access.forbidden(Text.of(
                     "只能查看本人所辖区域（" + c.territory() + "）", "You may see only your territory (" + c.territory() + ")"));
         }
         return scope;
