@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The public API as the demo uses it: JSON over HTTP with a bearer token, nothing else (no SQL, no
@@ -124,7 +126,25 @@ public final class Api {
         }
     }
 
-    /** Waits between polls for what an event brings. */
+    /** How long a client waits for what an event brings (another service hearing of a change) before it gives up. */
+    static final long EVENT_WAIT_MS = 30_000;
+
+    /**
+     * Asks again until {@code done} holds or {@link #EVENT_WAIT_MS} has passed: for what arrives by
+     * event, such as a topic becoming consultable in sessions-service or a case opening in followup-service.
+     *
+     * @return the last answer (the caller checks it)
+     */
+    static <T> T until(Supplier<T> ask, Predicate<T> done) {
+        long deadline = System.currentTimeMillis() + EVENT_WAIT_MS;
+        T answer = ask.get();
+        while (!done.test(answer) && System.currentTimeMillis() < deadline) {
+            pause(50);
+            answer = ask.get();
+        }
+        return answer;
+    }
+
     static void pause(long ms) {
         try {
             Thread.sleep(ms);

@@ -82,8 +82,9 @@ public final class DemoLoader {
         Map<String, JiashanCounty.Topic> topicsByTitle = new HashMap<>();
         for (JiashanCounty.Topic t : JiashanCounty.VILLAGE_TOPICS) topicsByTitle.put(t.title(), t);
         for (JiashanCounty.Topic t : JiashanCounty.COUNTY_PLAN_2020) topicsByTitle.put(t.title(), t);
+        Stories stories = new Stories(api, tokens, report, staff, memberIds, this::say);
         for (JiashanCounty.Story story : JiashanCounty.STORIES) {
-            new Stories(api, tokens, report, staff, memberIds, this::say).tell(story, topicIds.get(story.topicTitle()), topicsByTitle.get(story.topicTitle()));
+            stories.tell(story, topicIds.get(story.topicTitle()), topicsByTitle.get(story.topicTitle()));
         }
         say("done: " + report.created() + " records created, " + report.found() + " already there " + summary()
                 + " (" + villageTopics.size() + " village topics, " + planTopics.size() + " in the 2020 plan)");
@@ -187,18 +188,23 @@ public final class DemoLoader {
     /** Screening (审核), only from SUBMITTED: the township's organizer for village topics, the county office for county ones. */
     private void screen(JsonNode topic, JiashanCounty.Topic t) {
         if (!"SUBMITTED".equals(topic.path("status").asText()) || "SUBMITTED".equals(t.screening())) return;
-        String screener = "COUNTY".equals(t.level()) ? staff
-                : tokens.token("organizer", t.territoryCode().substring(0, 9), null, "demo-organizer@" + t.territoryCode().substring(0, 9), "惠民街道政协联络室");
+        String who = "COUNTY".equals(t.level()) ? staff : screener(tokens, t);
         String id = topic.path("id").asText();
         long version = topic.path("version").asLong();
         String url = api.topics + "/api/v1/topics/" + id;
         switch (t.screening()) {
-            case "ACCEPTED" -> expect(api.move("POST", url + "/accept", screener, body("note", t.note()), version), 200, "accept " + t.title());
-            case "REJECTED" -> expect(api.move("POST", url + "/reject", screener, body("reason", t.note()), version), 200, "reject " + t.title());
-            case "CONVERTED" -> expect(api.move("POST", url + "/convert", screener, body("note", t.note()), version), 200, "convert " + t.title());
+            case "ACCEPTED" -> expect(api.move("POST", url + "/accept", who, body("note", t.note()), version), 200, "accept " + t.title());
+            case "REJECTED" -> expect(api.move("POST", url + "/reject", who, body("reason", t.note()), version), 200, "reject " + t.title());
+            case "CONVERTED" -> expect(api.move("POST", url + "/convert", who, body("note", t.note()), version), 200, "convert " + t.title());
             default -> throw new IllegalArgumentException(t.screening());
         }
         report.made("screening");
+    }
+
+    /** Who screens and hosts a village or township topic: the liaison office of its township (政协联络室). */
+    static String screener(Tokens tokens, JiashanCounty.Topic t) {
+        String township = t.territoryCode().substring(0, 9);
+        return tokens.token("organizer", township, null, "demo-organizer@" + township, "惠民街道政协联络室");
     }
 
     // ---- 年度协商计划 the plan -------------------------------------------------------------------

@@ -18,7 +18,6 @@ final class Stories {
 
     /** A case's life in order; RETURN_REQUESTED branches off ASSIGNED. */
     private static final List<String> CASE_PATH = List.of("ASSIGNED", "SIGNED", "IN_PROGRESS", "REPLIED", "REPLY_APPROVED", "CLOSED");
-    private static final long WAIT_MS = 30_000;
 
     private final Api api;
     private final Tokens tokens;
@@ -39,7 +38,7 @@ final class Stories {
     void tell(JiashanCounty.Story story, String topicId, JiashanCounty.Topic topic) {
         boolean county = "COUNTY".equals(topic.level());
         String host = county ? staff
-                : tokens.token("organizer", topic.territoryCode().substring(0, 9), null, "demo-organizer@" + topic.territoryCode().substring(0, 9), "惠民街道政协联络室");
+                : DemoLoader.screener(tokens, topic);
         JsonNode session = session(story, topicId, topic, county, host);
         String sessionUrl = api.sessions + "/api/v1/sessions/" + session.path("id").asText();
         if (story.recommendations().isEmpty()) {
@@ -78,17 +77,11 @@ final class Stories {
         }
         Map<String, Object> request = body("title", story.sessionTitle(), "type", county ? "SPECIAL_TOPIC" : "VILLAGE_HALL", "mode", "IN_PERSON",
                 "territoryCode", topic.territoryCode(), "startsAt", story.startsAt(), "venue", story.venue(), "agenda", List.of(topicId));
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (true) {
-            Api.Answer a = api.create(api.sessions + "/api/v1/sessions", host, request);
-            if (a.status() == 201) {
-                report.made("session");
-                return a.body();
-            }
-            // The topic's acceptance travels as an event: until it arrives, the topic is not consultable there.
-            if (System.currentTimeMillis() > deadline) expect(a, 201, "schedule " + story.sessionTitle());
-            Api.pause(200);
-        }
+        // The topic's acceptance travels as an event: until it arrives, the topic is not consultable there.
+        Api.Answer a = Api.until(() -> api.create(api.sessions + "/api/v1/sessions", host, request), x -> x.status() == 201);
+        expect(a, 201, "schedule " + story.sessionTitle());
+        report.made("session");
+        return a.body();
     }
 
     /** 签到 a quorum, then the outcome (协商意见) with its recommendations. */
@@ -105,12 +98,7 @@ final class Stories {
                     body("role", "VILLAGER_REPRESENTATIVE", "name", "村民代表乙"), body("role", "NOTABLE", "name", "乡贤丙"),
                     body("role", "DEPARTMENT_OFFICIAL", "name", "部门科长", "unitCode", story.recommendations().get(0).unitCode()));
             // Members are invited by their directory id, which sessions-service knows from the directory's events.
-            long deadline = System.currentTimeMillis() + WAIT_MS;
-            Api.Answer a = api.post(sessionUrl + "/participants", host, body("participants", people));
-            while (a.status() == 422 && System.currentTimeMillis() < deadline) {
-                Api.pause(200);
-                a = api.post(sessionUrl + "/participants", host, body("participants", people));
-            }
+            Api.Answer a = Api.until(() -> api.post(sessionUrl + "/participants", host, body("participants", people)), x -> x.status() != 422);
             JsonNode invited = expect(a, 201, "invite to " + story.sessionTitle()).body();
             invited.forEach(p -> ids.add(p.path("id").asText()));
         } else {
@@ -131,14 +119,13 @@ final class Stories {
 
     /** followup-service opens a case per recommendation when it hears of the outcome. */
     private List<JsonNode> awaitCases(String topicId, int expected) {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (true) {
-            List<JsonNode> cases = new ArrayList<>();
-            api.read(api.followup + "/api/v1/cases?topicId=" + topicId, staff).path("items").forEach(cases::add);
-            if (cases.size() >= expected) return cases;
-            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("followup-service opened " + cases.size() + " of " + expected + " cases for topic " + topicId);
-            Api.pause(100);
-        }
+        List<JsonNode> cases = Api.until(() -> {
+            List<JsonNode> found = new ArrayList<>();
+            api.read(api.followup + "/api/v1/cases?topicId=" + topicId, staff).path("items").forEach(found::add);
+            return found;
+        }, found -> found.size() >= expected);
+        if (cases.size() < expected) throw new IllegalStateException("followup-service opened " + cases.size() + " of " + expected + " cases for topic " + topicId);
+        return cases;
     }
 
     /** Moves the case one step at a time until it is where the demo leaves it; @return its status */

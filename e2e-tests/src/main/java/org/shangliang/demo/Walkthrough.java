@@ -24,7 +24,6 @@ public final class Walkthrough {
                          String caseStatus, String satisfaction) {
     }
 
-    private static final long WAIT_MS = 30_000;
     static final String VILLAGE = JiashanCounty.HUITONG;
     static final String STREET = JiashanCounty.HUIMIN;
 
@@ -34,6 +33,7 @@ public final class Walkthrough {
     private final String organizer;
     private final String staff;
     private final String clerk;
+    private final List<String> neighbours;
     private int step;
 
     public Walkthrough(Api api, Tokens tokens, PrintStream out) {
@@ -43,12 +43,9 @@ public final class Walkthrough {
         this.organizer = tokens.token("organizer", STREET, null, "liaison@huimin", "惠民街道政协联络室");
         this.staff = tokens.token("cppcc_staff", JiashanCounty.COUNTY, null, "office@jiashan", "县政协机关");
         this.clerk = tokens.token("handler", JiashanCounty.COUNTY, "agri-rural", "clerk@agri", "县农业农村局 农经科");
-        List<String> neighbours = new ArrayList<>();
+        this.neighbours = new ArrayList<>();
         for (String n : List.of("李秀英", "张阿四", "陈美华")) neighbours.add(tokens.token("resident", VILLAGE, null, "villager-" + n + "@huitong", n));
-        this.neighbours = neighbours;
     }
-
-    private final List<String> neighbours;
 
     public Result run() {
         // ① 提出议题 — a villager raises the topic.
@@ -172,12 +169,8 @@ public final class Walkthrough {
         Map<String, Object> request = body("title", "惠通村民生议事堂土地确权协商（第" + round + "轮）", "type", "VILLAGE_HALL", "mode", "IN_PERSON",
                 "territoryCode", VILLAGE, "startsAt", "2026-1" + (round - 1) + "-0" + (round + 2) + "T06:30:00Z", "venue", "惠通村文化礼堂",
                 "agenda", List.of(topicId), "previousRoundId", previous);
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (true) {
-            Api.Answer a = api.create(api.sessions + "/api/v1/sessions", organizer, request);
-            if (a.status() == 201 || System.currentTimeMillis() > deadline) return expect(a, 201, "schedule round " + round).body();
-            Api.pause(100);
-        }
+        Api.Answer a = Api.until(() -> api.create(api.sessions + "/api/v1/sessions", organizer, request), x -> x.status() == 201);
+        return expect(a, 201, "schedule round " + round).body();
     }
 
     private List<String> invite(String url, String memberId, int round) {
@@ -188,22 +181,17 @@ public final class Walkthrough {
                 body("role", "NOTABLE", "name", "乡贤陆老师"),
                 body("role", "DEPARTMENT_OFFICIAL", "name", "县农业农村局农经科科长", "unitCode", "agri-rural")));
         if (round == 3) people.add(body("role", "LEADER", "name", "县政协副主席"));
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (true) {
-            Api.Answer a = api.post(url + "/participants", organizer, body("participants", people));
-            if (a.status() == 409) {
-                // Someone is invited to another session at that time (an earlier run left one open): the organizer confirms.
-                out.println("     " + a.body().path("detail").asText() + " → 仍邀请 invited anyway (confirmOverlap)");
-                a = api.post(url + "/participants", organizer, body("participants", people, "confirmOverlap", true));
-            }
-            // 422 until sessions-service's copy of the directory knows the member (a directory event away).
-            if (a.status() == 201 || a.status() != 422 || System.currentTimeMillis() > deadline) {
-                List<String> ids = new ArrayList<>();
-                expect(a, 201, "invite").body().forEach(p -> ids.add(p.path("id").asText()));
-                return ids;
-            }
-            Api.pause(100);
-        }
+        // 422 until sessions-service's copy of the directory knows the member (a directory event away).
+        Api.Answer a = Api.until(() -> {
+            Api.Answer first = api.post(url + "/participants", organizer, body("participants", people));
+            if (first.status() != 409) return first;
+            // Someone is invited to another session at that time (an earlier run left one open): the organizer confirms.
+            out.println("     " + first.body().path("detail").asText() + " → 仍邀请 invited anyway (confirmOverlap)");
+            return api.post(url + "/participants", organizer, body("participants", people, "confirmOverlap", true));
+        }, x -> x.status() != 422);
+        List<String> ids = new ArrayList<>();
+        expect(a, 201, "invite").body().forEach(p -> ids.add(p.path("id").asText()));
+        return ids;
     }
 
     /** 发言 and 部门回应: the member, a contract farmer, the agricultural department. */
@@ -236,32 +224,19 @@ public final class Walkthrough {
     }
 
     private JsonNode awaitCase(String topicId) {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (true) {
-            JsonNode items = api.read(api.followup + "/api/v1/cases?topicId=" + topicId, staff).path("items");
-            if (!items.isEmpty()) return items.get(0);
-            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("no case for the topic within " + WAIT_MS + " ms");
-            Api.pause(50);
-        }
+        JsonNode items = Api.until(() -> api.read(api.followup + "/api/v1/cases?topicId=" + topicId, staff).path("items"), i -> !i.isEmpty());
+        if (items.isEmpty()) throw new IllegalStateException("no case for the topic within " + Api.EVENT_WAIT_MS + " ms");
+        return items.get(0);
     }
 
     /** The case's version once the correction has reached it (its due date as corrected). */
     private long awaitVersion(String caseUrl, String dueDate) {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (true) {
-            Api.Answer a = expect(api.get(caseUrl, staff), 200, "read the case");
-            if (dueDate.equals(a.body().path("dueDate").asText())) return a.version();
-            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("the correction did not reach the case");
-            Api.pause(50);
-        }
+        Api.Answer a = Api.until(() -> expect(api.get(caseUrl, staff), 200, "read the case"), x -> dueDate.equals(x.body().path("dueDate").asText()));
+        if (!dueDate.equals(a.body().path("dueDate").asText())) throw new IllegalStateException("the correction did not reach the case");
+        return a.version();
     }
 
     private String awaitTopicStatus(String topicId, String wanted) {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (true) {
-            String status = api.read(api.topics + "/api/v1/topics/" + topicId, villager).path("status").asText();
-            if (status.equals(wanted) || System.currentTimeMillis() > deadline) return status;
-            Api.pause(50);
-        }
+        return Api.until(() -> api.read(api.topics + "/api/v1/topics/" + topicId, villager).path("status").asText(), wanted::equals);
     }
 }

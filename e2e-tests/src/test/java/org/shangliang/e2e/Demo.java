@@ -25,6 +25,13 @@ final class Demo {
     static final String STAFF = TestTokens.as("cppcc_staff", "330421").name("县政协机关").token();
     static final String AGRI_CLERK = TestTokens.as("handler", "330421").unit("agri-rural").subject("clerk@agri").token();
 
+    /** The demo client's tokens for the services under test: signed with the test key. */
+    static final org.shangliang.demo.Tokens TOKENS = (role, territory, unit, subject, name) -> {
+        TestTokens.Builder b = TestTokens.as(role, territory).subject(subject).name(name);
+        if (unit != null) b.unit(unit);
+        return b.token();
+    };
+
     private Demo() {
     }
 

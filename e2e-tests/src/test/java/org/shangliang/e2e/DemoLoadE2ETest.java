@@ -11,19 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.shangliang.commons.testing.TestTokens;
 import org.shangliang.demo.Api;
 import org.shangliang.demo.DemoLoader;
-import org.shangliang.demo.Tokens;
 
 /** The Jiashan demo county loads through the public API into the running platform, and loading it again creates nothing. */
 class DemoLoadE2ETest extends OnRunningPlatform {
-
-    private static final Tokens TOKENS = (role, territory, unit, subject, name) -> {
-        TestTokens.Builder b = TestTokens.as(role, territory).subject(subject).name(name);
-        if (unit != null) b.unit(unit);
-        return b.token();
-    };
 
     private static boolean sleep() {
         Demo.sleep(100);
@@ -44,7 +36,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
         Api api = new Api(Demo.TOPICS, Demo.SESSIONS, Demo.FOLLOWUP);
         // The e2e databases outlive a run, so the first load may find some of the demo already there:
         // what it creates and what it finds add up to the whole demo either way.
-        DemoLoader.Report first = new DemoLoader(api, TOKENS, System.out).load();
+        DemoLoader.Report first = new DemoLoader(api, Demo.TOKENS, System.out).load();
         assertEquals(8 + 34, first.created("topic") + first.found("topic"), "Huitong's 8 topics and the 2020 plan's 34");
         assertEquals(5, first.created("member") + first.found("member"));
         assertEquals(3, first.created("service team") + first.found("service team"));
@@ -53,7 +45,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
         assertEquals(17, first.found("territory"));
         assertEquals(13, first.found("unit"));
 
-        DemoLoader.Report second = new DemoLoader(api, TOKENS, System.out).load();
+        DemoLoader.Report second = new DemoLoader(api, Demo.TOKENS, System.out).load();
         assertEquals(0, second.created(), "a second load creates nothing");
         assertEquals(42, second.found("topic"));
         assertEquals(5, second.found("member"));
@@ -61,7 +53,7 @@ class DemoLoadE2ETest extends OnRunningPlatform {
         assertEquals(1, second.found("plan"));
 
         // What the demo shows, read back through the API as the county office sees it.
-        String staff = TOKENS.token("cppcc_staff", "330421", null, "e2e-staff", "县政协机关");
+        String staff = Demo.TOKENS.token("cppcc_staff", "330421", null, "e2e-staff", "县政协机关");
         // Other end-to-end tests file topics in Huitong too: the demo's are known by their titles.
         List<String> demoTitles = List.of("惠通村环境卫生长效保洁", "惠通村基础设施提升改造", "建设惠通村蜜梨销售点", "美丽乡村建设奖补细则", "惠通村土地确权面积异议",
                 "惠通村老年食堂扩建", "修缮惠通村文化礼堂屋顶", "村口小卖部营业时间");

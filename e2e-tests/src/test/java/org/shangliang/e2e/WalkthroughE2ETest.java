@@ -9,25 +9,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.shangliang.commons.testing.TestTokens;
 import org.shangliang.demo.Api;
-import org.shangliang.demo.Tokens;
 import org.shangliang.demo.Walkthrough;
 
 /** The land-rights walkthrough runs against the three services, and what it prints holds as facts. */
 class WalkthroughE2ETest extends OnRunningPlatform {
 
-    private static final Tokens TOKENS = (role, territory, unit, subject, name) -> {
-        TestTokens.Builder b = TestTokens.as(role, territory).subject(subject).name(name);
-        if (unit != null) b.unit(unit);
-        return b.token();
-    };
-
     @Test
     void the_land_rights_story_goes_through_three_rounds_a_correction_and_a_case_to_a_concluded_topic() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Walkthrough.Result r = new Walkthrough(new Api(Demo.TOPICS, Demo.SESSIONS, Demo.FOLLOWUP), TOKENS, out).run();
+        Walkthrough.Result r = new Walkthrough(new Api(Demo.TOPICS, Demo.SESSIONS, Demo.FOLLOWUP), Demo.TOKENS, out).run();
         String text = printed.toString(StandardCharsets.UTF_8);
         System.out.print(text);
 
@@ -42,7 +34,7 @@ class WalkthroughE2ETest extends OnRunningPlatform {
                 "SCHEDULED", "SESSION_CONCLUDED",
                 "SCHEDULED", "DELIBERATED", "CASE_OPENED", "OUTCOME_CORRECTED", "CASE_SIGNED", "CASE_REPLIED", "CASE_CLOSED", "CONCLUDED"), r.timeline());
         // The rounds are linked: the third session lists all three.
-        String staff = TOKENS.token("cppcc_staff", "330421", null, "e2e-staff", "县政协机关");
+        String staff = Demo.TOKENS.token("cppcc_staff", "330421", null, "e2e-staff", "县政协机关");
         String third = as(staff).queryParam("topicId", r.topicId()).queryParam("limit", 10).get(Demo.SESSIONS + "/api/v1/sessions")
                 .then().statusCode(200).extract().path("items.find { it.title.contains('第3轮') }.id");
         as(staff).get(Demo.SESSIONS + "/api/v1/sessions/{id}/rounds", third).then().statusCode(200)
