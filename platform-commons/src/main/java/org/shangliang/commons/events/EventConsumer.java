@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -157,7 +158,9 @@ public class EventConsumer {
         while (running) {
             // The group id carries the namespace, so test runs and deployments sharing a broker never share a group.
             String groupId = config.namespace() + "." + config.group();
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(clients.consumer(groupId, config.group() + "-consumer", instanceId()))) {
+            KafkaConsumer<String, byte[]> c = null;
+            try {
+                c = new KafkaConsumer<>(clients.consumer(groupId, config.group() + "-consumer", instanceId()));
                 c.subscribe(topics(), new ConsumerRebalanceListener() {
                     @Override
                     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -209,7 +212,24 @@ public class EventConsumer {
             } finally {
                 joined = false;
                 resumeAt.clear();
+                if (c != null) close(c);
             }
+        }
+    }
+
+    /**
+     * A static member stays in the group when it closes, so that a replica coming back under the same
+     * instance id takes its partitions back without a rebalance. A replica that stops for good (a
+     * Kubernetes Deployment's pod never returns under its name) leaves instead, so that the others
+     * take its partitions at once rather than after the session timeout.
+     */
+    private void close(KafkaConsumer<String, byte[]> c) {
+        CloseOptions options = CloseOptions.timeout(Duration.ofSeconds(5));
+        if (!running && config.consumer().leaveGroupOnStop()) options = options.withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        try {
+            c.close(options);
+        } catch (Exception e) {
+            LOG.debugf("closing the consumer: %s", e.toString());
         }
     }
 

@@ -132,6 +132,14 @@ public interface EventsConfig {
         Duration sessionTimeout();
 
         /**
+         * Leave the consumer group when the service stops (its partitions move to the other replicas at
+         * once) instead of keeping its static membership for a restart under the same instance id.
+         * On for a Kubernetes Deployment, whose pods never come back under their name.
+         */
+        @WithDefault("false")
+        boolean leaveGroupOnStop();
+
+        /**
          * What to do when the committed offset of a partition is no longer in the topic (the service
          * fell behind retention): {@code pause} (default: stop that partition and report it) or
          * {@code earliest} (skip to the oldest event still kept, accepting the loss).
