@@ -73,6 +73,16 @@ class ComposeFileTest {
             assertEquals("service_healthy", s.path("depends_on").path("kafka").path("condition").asText(), service);
             assertTrue(s.path("image").asText().endsWith("/" + service + ":${SHANGLIANG_TAG:-latest}"), service);
         }
+        java.util.Set<String> read = Repo.variablesTheServicesRead();
+        for (String line : env.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String name = line.substring(0, line.indexOf('='));
+            assertTrue(read.contains(name), "platform.env sets " + name + ", which no service reads");
+        }
+        for (String service : KubernetesManifestsTest.SERVICES) {
+            compose.path("services").path(service).path("environment").fieldNames()
+                    .forEachRemaining(name -> assertTrue(read.contains(name), service + " sets " + name + ", which no service reads"));
+        }
         assertTrue(env.contains("KAFKA_BOOTSTRAP_SERVERS=kafka:9092"), env);
         assertTrue(env.contains("OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4317"), env);
         // KRaft: the broker is its own controller, no ZooKeeper.

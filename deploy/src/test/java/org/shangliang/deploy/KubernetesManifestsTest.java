@@ -210,6 +210,22 @@ class KubernetesManifestsTest {
         assertEquals("urn:shangliang:local-dev", local.path("JWT_ISSUER").asText());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"local-cluster", "production"})
+    void everyVariableSetIsOneTheServicesRead(String overlay) {
+        // A misspelt name would be ignored without a word: the setting would silently not apply.
+        java.util.Set<String> read = Repo.variablesTheServicesRead();
+        object(overlay, "ConfigMap", "shangliang-platform").tree().path("data").fieldNames()
+                .forEachRemaining(name -> assertTrue(read.contains(name), overlay + ": shangliang-platform sets " + name + ", which no service reads"));
+        for (String service : SERVICES) {
+            JsonNode container = object(overlay, "Deployment", service).tree().path("spec").path("template").path("spec").path("containers").get(0);
+            env(container).keySet().forEach(name -> assertTrue(read.contains(name), service + " sets " + name + ", which no service reads"));
+        }
+        JsonNode platform = object(overlay, "ConfigMap", "shangliang-platform").tree().path("data");
+        assertEquals("false", platform.path("OTEL_SDK_DISABLED").asText(), "traces on in the cluster");
+        assertEquals("true", platform.path("LOG_JSON").asText(), "JSON logs in the cluster");
+    }
+
     @Test
     void baseImagesAreTheOnesJibBuilds() throws Exception {
         // quarkus.container-image.group (platform-commons) / quarkus.application.name (the service).

@@ -38,6 +38,22 @@ final class Repo {
         }
     }
 
+    /**
+     * The environment variables the services read: every {@code ${NAME...}} in their configuration
+     * (platform-commons' shared settings and each service's own), and JAVA_TOOL_OPTIONS, which the JVM reads.
+     */
+    static java.util.Set<String> variablesTheServicesRead() {
+        java.util.Set<String> names = new java.util.TreeSet<>(java.util.Set.of("JAVA_TOOL_OPTIONS"));
+        java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+        for (String file : List.of("platform-commons/src/main/resources/META-INF/microprofile-config.properties",
+                "topics-service/src/main/resources/application.properties", "sessions-service/src/main/resources/application.properties",
+                "followup-service/src/main/resources/application.properties")) {
+            java.util.regex.Matcher m = ref.matcher(read(path(file)));
+            while (m.find()) names.add(m.group(1));
+        }
+        return names;
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

@@ -41,6 +41,17 @@ final class Demo {
         String topic;
         String session;
         String item;
+        /** A W3C traceparent sent with the acceptance and the outcome, so a test can find their traces. */
+        String traceparent;
+
+        Loop traced(String traceparent) {
+            this.traceparent = traceparent;
+            return this;
+        }
+
+        private java.util.Map<String, String> traceHeaders() {
+            return traceparent == null ? java.util.Map.of() : java.util.Map.of("traceparent", traceparent);
+        }
 
         Loop acceptTopic() {
             topic = as(VILLAGER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
@@ -49,7 +60,7 @@ final class Demo {
                              "themes": ["农业"], "territoryCode": "%s", "level": "VILLAGE", "channel": "RESIDENT"}
                             """.formatted(village))
                     .post(TOPICS + "/api/v1/topics").then().statusCode(201).extract().path("id");
-            as(ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"note\": \"列入第8次民生议事堂\"}")
+            as(ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").headers(traceHeaders()).body("{\"note\": \"列入第8次民生议事堂\"}")
                     .post(TOPICS + "/api/v1/topics/{id}/accept", topic).then().statusCode(200).body("status", equalTo("ACCEPTED"));
             awaitTrue(() -> as(ORGANIZER).queryParam("territory", village).queryParam("limit", 100).get(SESSIONS + "/api/v1/consultable-topics")
                     .then().extract().<List<String>>path("items.topicId").contains(topic), "sessions-service learns of the topic");
@@ -87,7 +98,7 @@ final class Demo {
         }
 
         JsonPath recordOutcome() {
-            return as(ORGANIZER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+            return as(ORGANIZER).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).headers(traceHeaders())
                     .body("""
                             {"consensus": "在村委换届前召开第三轮协商；承包户与村民在政策范围内重新确认权属。", "decisionRule": "CONSENSUS",
                              "recommendations": [{"text": "核对二轮承包台账，组织承包户重新确认权属", "unitCode": "agri-rural", "dueDate": "2027-01-31"}]}

@@ -12,7 +12,12 @@ abstract class OnRunningPlatform {
 
     @BeforeAll
     void startPlatform() throws Exception {
-        platform = new Platform().start();
+        platform = new Platform(platformEnvironment()).start();
+    }
+
+    /** Settings for every service process of this class's platform; none by default. */
+    protected java.util.Map<String, String> platformEnvironment() throws Exception {
+        return java.util.Map.of();
     }
 
     @AfterAll

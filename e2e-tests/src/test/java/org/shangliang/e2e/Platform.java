@@ -37,10 +37,21 @@ final class Platform implements AutoCloseable {
     private final String namespace = "e2e-" + UUID.randomUUID();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Settings every process of this platform gets (e.g. where to send traces). */
+    private final Map<String, String> common;
 
     Platform() {
+        this(Map.of());
+    }
+
+    Platform(Map<String, String> common) {
         root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
         logs = root.resolve("e2e-tests/target/e2e-logs");
+        this.common = Map.copyOf(common);
+    }
+
+    Path logs() {
+        return logs;
     }
 
     String namespace() {
@@ -139,6 +150,7 @@ final class Platform implements AutoCloseable {
         // The services read and write UTF-8 whatever the caller's locale (the test JVM runs under LANG=C).
         env.put("LANG", "C.UTF-8");
         env.put("LC_ALL", "C.UTF-8");
+        env.putAll(common);
         env.putAll(extraEnv);
         Instance i = new Instance(service, port, Map.copyOf(extraEnv), pb.start());
         instances.put(name, i);

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +62,7 @@ public class EventConsumer {
     @Inject Validator validator;
     @Inject MeterRegistry metrics;
     @Inject Inbox inbox;
+    @Inject EventTracing tracing;
 
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort;
     /** Fault injection for the fault suite only: halt the process after applying an event of this type, before its offset is committed. */
@@ -262,7 +265,15 @@ public class EventConsumer {
             for (TopicPartition tp : records.partitions()) {
                 for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
                     if (!running) return; // stop between records; the finally commits what was applied
-                    if (!handle(r, handler, subscriptions)) {
+                    boolean applied;
+                    // Applied under a span that continues the publisher's trace: what the handler writes (its outbox rows too) joins it.
+                    Span span = tracing.consuming(r, config.namespace() + "." + config.group());
+                    try (Scope ignored = span.makeCurrent()) {
+                        applied = handle(r, handler, subscriptions);
+                    } finally {
+                        span.end();
+                    }
+                    if (!applied) {
                         // Cannot be applied now: rewind to it and pause the partition, keeping its order.
                         c.seek(tp, r.offset());
                         pause(c, tp);

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,7 @@ public class Outbox {
     @Inject EntityManager em;
     @Inject ObjectMapper json;
     @Inject EventsConfig config;
+    @Inject EventTracing tracing;
 
     /** @return the event id (ce_id) */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -34,8 +36,10 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + event.eventType() + " cannot be written as JSON", e);
         }
-        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)")
+        // The trace of this transaction goes with the row: the relay publishes it later, on its own thread.
+        Map<String, String> trace = tracing.current();
+        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at, traceparent, tracestate) "
+                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8, ?9)")
                 .setParameter(1, id)
                 .setParameter(2, event.aggregateType())
                 .setParameter(3, event.aggregateId())
@@ -43,6 +47,8 @@ public class Outbox {
                 .setParameter(5, config.topic(streamOf(event)))
                 .setParameter(6, payload)
                 .setParameter(7, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
+                .setParameter(8, trace.get(EventTracing.TRACEPARENT))
+                .setParameter(9, trace.get(EventTracing.TRACESTATE))
                 .executeUpdate();
         return id;
     }

@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.shangliang.commons.persistence.SqlValues;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -59,6 +61,7 @@ public class OutboxRelay {
     @Inject KafkaClients clients;
     @Inject EntityManager em;
     @Inject MeterRegistry metrics;
+    @Inject EventTracing tracing;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username") String username;
@@ -216,7 +219,7 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(locked)) return 0; // another drain is under way
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                    "select seq, id, aggregate_type, aggregate_id, event_type, topic, cast(payload as text), occurred_at "
+                    "select seq, id, aggregate_type, aggregate_id, event_type, topic, cast(payload as text), occurred_at, traceparent, tracestate "
                             + "from outbox_event where published_at is null order by seq limit ?1 for update")
                     .setParameter(1, config.relay().batchSize()).getResultList();
             if (rows.isEmpty()) return 0;
@@ -269,13 +272,32 @@ public class OutboxRelay {
     /** One Kafka transaction: null when committed, else where the first record failed (the transaction is aborted). */
     private Failure sendAll(KafkaProducer<String, byte[]> p, List<Object[]> rows) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        List<Span> spans = new ArrayList<>(rows.size());
         Failure failure = null;
         try {
             p.beginTransaction();
-            for (Object[] row : rows) acks.add(p.send(record(row)));
+            for (Object[] row : rows) {
+                ProducerRecord<String, byte[]> r = record(row);
+                spans.add(tracing.publishing(r, (String) row[8], (String) row[9], (String) row[4], row[1].toString()));
+                acks.add(p.send(r));
+            }
         } catch (RuntimeException e) {
             failure = new Failure(acks.size(), e); // send() itself refused it (e.g. no metadata within max.block.ms)
         }
+        try {
+            failure = settle(p, acks, failure);
+        } finally {
+            // A span ends with its record's fate: committed with the batch, or not published this time.
+            for (int i = 0; i < spans.size(); i++) {
+                if (failure != null) spans.get(i).setStatus(StatusCode.ERROR, i == failure.index() ? failure.error().toString() : "batch not committed");
+                spans.get(i).end();
+            }
+        }
+        return failure;
+    }
+
+    /** Waits for the acknowledgements, then commits the transaction or aborts it; null when committed. */
+    private Failure settle(KafkaProducer<String, byte[]> p, List<Future<RecordMetadata>> acks, Failure failure) {
         long deadline = System.nanoTime() + config.relay().drainTimeout().toNanos();
         for (int i = 0; i < acks.size() && (failure == null || i < failure.index()); i++) {
             try {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -34,6 +35,8 @@ public class RequestIds {
         @ServerRequestFilter(preMatching = true)
         public void read(ContainerRequestContext request) {
             ids.use(request.getHeaderString(HEADER));
+            // Every log line of the request carries it (JSON logs: the requestId field), beside the trace and span ids.
+            MDC.put("requestId", ids.current());
         }
 
         @ServerResponseFilter
