@@ -128,13 +128,14 @@ class KafkaAccessTest {
         return all;
     }
 
-    /** The service's one EventHandler, found among its compiled classes and asked for its subscriptions. */
+    /**
+     * The service's one EventHandler, found among the classes of the service on this test's class
+     * path (its target/classes in a reactor build, its jar otherwise) and asked for its subscriptions.
+     */
     private static EventHandler handler(String service) {
-        Path classes = Repo.path(service + "/target/classes");
         List<EventHandler> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")).toList()) {
-                String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
+        try {
+            for (String name : classNames(service)) {
                 Class<?> c = Class.forName(name, false, KafkaAccessTest.class.getClassLoader());
                 if (EventHandler.class.isAssignableFrom(c) && !c.isInterface() && !java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
                     found.add((EventHandler) c.getDeclaredConstructor().newInstance());
@@ -147,6 +148,27 @@ class KafkaAccessTest {
         }
         assertEquals(1, found.size(), service + ": one event handler expected, found " + found);
         return found.get(0);
+    }
+
+    private static List<String> classNames(String service) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            boolean classes = p.endsWith(Path.of(service, "target", "classes"));
+            boolean jar = p.getFileName().toString().startsWith(service + "-") && entry.endsWith(".jar");
+            if (classes) {
+                try (Stream<Path> files = Files.walk(p)) {
+                    files.map(f -> p.relativize(f).toString()).forEach(names::add);
+                }
+            } else if (jar) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(p.toFile())) {
+                    zip.stream().map(java.util.zip.ZipEntry::getName).forEach(names::add);
+                }
+            }
+        }
+        assertFalse(names.isEmpty(), service + " is not on the test class path");
+        return names.stream().filter(n -> n.endsWith(".class") && !n.contains("$") && !n.startsWith("META-INF"))
+                .map(n -> n.replace('/', '.').replaceAll("\\.class$", "")).toList();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -87,7 +87,7 @@ class FaultSuiteTest extends OnRunningPlatform {
         assertTrue(platform.awaitExit("sessions", Duration.ofSeconds(30)), "the injected fault halted sessions-service after Kafka's commit");
         platform.restart("sessions");
         awaitCount(() -> cases(loop.topic), 1, "one case for the one recommendation");
-        awaitTrue(() -> metric(Platform.FOLLOWUP, "shangliang_events_duplicates_total{type=\"OutcomeRecorded\"}") >= 1,
+        awaitTrue(() -> metric(Platform.FOLLOWUP, "shangliang_events_duplicates_total{application=\"followup-service\",type=\"OutcomeRecorded\"}") >= 1,
                 "followup-service received the republished event and its inbox recognised it");
         List<ConsumerRecord<String, byte[]>> published = kafka.read(kafka.topic("sessions"),
                 r -> "OutcomeRecorded".equals(header(r, "ce_type")) && EventsTestKit.value(r).contains(outcome), 3, Duration.ofSeconds(10));
@@ -113,7 +113,7 @@ class FaultSuiteTest extends OnRunningPlatform {
         long restarting = System.nanoTime();
         platform.restart("followup");
         long ready = (System.nanoTime() - restarting) / 1_000_000;
-        awaitTrue(() -> metric(Platform.FOLLOWUP, "shangliang_events_duplicates_total{type=\"OutcomeRecorded\"}") >= 1,
+        awaitTrue(() -> metric(Platform.FOLLOWUP, "shangliang_events_duplicates_total{application=\"followup-service\",type=\"OutcomeRecorded\"}") >= 1,
                 "the event came again and the inbox recognised it");
         long consuming = (System.nanoTime() - restarting) / 1_000_000;
         Set<String> opened = caseOpenedIds(loop.topic, 2);
@@ -320,7 +320,7 @@ class FaultSuiteTest extends OnRunningPlatform {
             for (int i = 0; i < 20; i++) topics.add(send(producer, topic));
             platform.start("followup", "followup-2", 18094, Map.of()); // joins: the group rebalances
             for (int i = 0; i < 20; i++) topics.add(send(producer, topic));
-            awaitTrue(() -> metric(18094, "shangliang_events_consumed_total{type=\"OutcomeRecorded\"}") >= 1, "the second replica takes a share");
+            awaitTrue(() -> metric(18094, "shangliang_events_consumed_total{application=\"followup-service\",type=\"OutcomeRecorded\"}") >= 1, "the second replica takes a share");
             for (int i = 0; i < 10; i++) topics.add(send(producer, topic));
             platform.terminate("followup-2"); // leaves mid-load
             for (int i = 0; i < 10; i++) topics.add(send(producer, topic));

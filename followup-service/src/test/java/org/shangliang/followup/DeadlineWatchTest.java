@@ -34,6 +34,7 @@ import org.shangliang.commons.testing.EventsTestKit;
 import org.shangliang.commons.testing.JwtTestResource;
 import org.shangliang.commons.testing.TestTokens;
 import org.shangliang.followup.config.CaseClock;
+import org.shangliang.followup.service.CaseGauges;
 import org.shangliang.followup.service.DeadlineWatch;
 
 /**
@@ -110,6 +111,47 @@ class DeadlineWatchTest extends ClockedTest {
         clock.advance(Duration.ofDays(10));
         tick();
         assertEquals(3, reminders(id));
+    }
+
+    @Test
+    void the_gauges_count_a_units_overdue_due_soon_and_unsigned_cases() throws Exception {
+        // A unit of this test's own, so that its figures are exact whatever other tests left behind.
+        String unit = org.shangliang.commons.testing.DirectoryFixtures.unit(kafka, copy, "gauges-" + UUID.randomUUID().toString().substring(0, 8), "统计测试单位", false);
+        String clerk = TestTokens.as(Roles.HANDLER, "330421").unit(unit).subject("clerk@" + unit).token();
+        String dueSoon = caseOf(unit, 2);
+        CaseLifeTest.move(clerk, dueSoon, "sign", null).statusCode(200);
+        caseOf(unit, 30); // assigned, not signed for
+        assertEquals(new CaseGauges.UnitFigures(unit, 0, 1, 1), figures(unit));
+        assertTrue(scraped("shangliang_cases_due_soon", unit).endsWith(" 1.0"), scraped("shangliang_cases_due_soon", unit));
+
+        clock.advance(Duration.ofDays(3)); // the signed one is a day past its deadline
+        assertEquals(new CaseGauges.UnitFigures(unit, 1, 0, 1), figures(unit));
+        assertTrue(scraped("shangliang_cases_overdue", unit).endsWith(" 1.0"), scraped("shangliang_cases_overdue", unit));
+        assertTrue(scraped("shangliang_cases_awaiting_signature", unit).endsWith(" 1.0"), scraped("shangliang_cases_awaiting_signature", unit));
+    }
+
+    @Inject CaseGauges gauges;
+
+    private CaseGauges.UnitFigures figures(String unit) {
+        return gauges.refresh().stream().filter(f -> f.unit().equals(unit)).findFirst().orElse(new CaseGauges.UnitFigures(unit, 0, 0, 0));
+    }
+
+    /** The line of {@code metric} for {@code unit} in the Prometheus scrape. */
+    private static String scraped(String metric, String unit) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(metric + "{") && l.contains("unit=\"" + unit + "\"")).findFirst().orElse("(none)");
+    }
+
+    /** A case opened for {@code unit} with a due date {@code days} from today, assigned (not signed for). */
+    private String caseOf(String unit, int days) {
+        String topic = UUID.randomUUID().toString();
+        String session = UUID.randomUUID().toString();
+        kafka.send(kafka.topic("sessions"), session, "OutcomeRecorded", "/shangliang/sessions-service",
+                CaseFlowTest.outcome(session, topic, 1, UUID.randomUUID().toString())
+                        .replace("\"dueDate\": \"2027-01-31\"", "\"dueDate\": \"" + clock.today().plusDays(days) + "\"")
+                        .replace("\"unitCode\": \"agri-rural\"", "\"unitCode\": \"" + unit + "\""));
+        return org.awaitility.Awaitility.await().atMost(WAIT).until(() -> given().queryParam("topicId", topic).get("/api/v1/cases").then()
+                .extract().<List<String>>path("items.id"), ids -> ids.size() == 1).get(0);
     }
 
     static String dueDate(String id) {

@@ -214,7 +214,9 @@ class SessionFlowTest {
         Number applied = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Number) em
                 .createNativeQuery("select count(*) from inbox_event where event_id = ?1").setParameter(1, eventId).getSingleResult());
         assertEquals(1, applied.intValue());
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("shangliang_events_duplicates_total{type=\"TopicAccepted\"}"));
+        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("shangliang_events_duplicates_total{application=\"sessions-service\",type=\"TopicAccepted\"}"))
+                // Lag per partition this replica consumes, caught up by now.
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*shangliang_events_consumer_lag\\{application=\"sessions-service\",partition=\"\\d+\",topic=\"[^\"]+\\.topics\"} 0\\.0.*"));
         given().queryParam("targetId", topic).queryParam("action", "topic.consultable").get("/api/v1/audit").then()
                 .body("items", hasSize(1)).body("items[0].actor", org.hamcrest.Matchers.equalTo("system:topics-service"));
     }

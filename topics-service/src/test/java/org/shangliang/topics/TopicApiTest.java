@@ -3,6 +3,7 @@ package org.shangliang.topics;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -119,6 +120,10 @@ class TopicApiTest {
                 .post("/api/v1/topics").then().statusCode(201).header("Idempotent-Replayed", "true")
                 .header("Location", containsString(first)).body("id", equalTo(first));
         given().queryParam("territory", village).get("/api/v1/topics").then().statusCode(200).body("items", hasSize(1));
+        // Counted for the operator, by operation only (never one series per caller or key).
+        String replays = given().get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("shangliang_idempotency_replays_total{") && l.contains("topics.submit")).findFirst().orElse("(none)");
+        assertTrue(replays.startsWith("shangliang_idempotency_replays_total{application=\"topics-service\",operation=\"topics.submit\"}"), replays);
     }
 
     @Test

@@ -144,7 +144,7 @@ class TopicEventsTest {
     void unknown_event_types_are_skipped_and_counted() {
         kafka.send(kafka.topic("sessions"), UUID.randomUUID().toString(), "ParticipantCheckedIn", "/shangliang/sessions-service", "{}");
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
-                .body(org.hamcrest.Matchers.containsString("shangliang_events_unknown_total{type=\"ParticipantCheckedIn\"}")));
+                .body(org.hamcrest.Matchers.containsString("shangliang_events_unknown_total{application=\"topics-service\",type=\"ParticipantCheckedIn\"}")));
     }
 
     static String scheduled(String session, String... topics) {

@@ -2,6 +2,8 @@ package org.shangliang.commons.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -10,10 +12,12 @@ import jakarta.validation.Validator;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +77,8 @@ public class EventConsumer {
     /** Set once the group has given this replica its share (possibly none): events flow from then on. */
     private volatile boolean joined;
     private volatile String lastError;
+    private MultiGauge lagGauge;
+    private long lagRecordedAt;
     private KafkaProducer<String, byte[]> deadLetters;
     /** Partitions waiting for the database (or a fix) before their next try, and how long they wait. */
     private final Map<TopicPartition, Long> resumeAt = new ConcurrentHashMap<>();
@@ -93,6 +99,8 @@ public class EventConsumer {
                 .description("Partitions waiting because their next event cannot be applied now").register(metrics);
         Gauge.builder("shangliang.events.out.of.range.partitions", outOfRange, Set::size)
                 .description("Partitions stopped because the service fell behind Kafka's retention").register(metrics);
+        lagGauge = MultiGauge.builder("shangliang.events.consumer.lag")
+                .description("Events on a partition this replica consumes that it has not applied yet (records behind the end)").register(metrics);
         if (!config.consumer().enabled() || topics().isEmpty()) {
             LOG.infof("event consumer not started (enabled=%s, topics=%s)", config.consumer().enabled(), topics());
             return;
@@ -204,6 +212,7 @@ public class EventConsumer {
                         continue;
                     }
                     if (!records.isEmpty()) handleBatch(c, records, handler, subscriptions);
+                    recordLag(c);
                 }
             } catch (WakeupException e) {
                 // woken to stop
@@ -234,6 +243,22 @@ public class EventConsumer {
         } catch (Exception e) {
             LOG.debugf("closing the consumer: %s", e.toString());
         }
+    }
+
+    /**
+     * Lag per assigned partition, as the consumer knows it from its last fetch (no call to the
+     * broker). Only this replica's partitions: the group's lag is the sum over replicas.
+     */
+    private void recordLag(KafkaConsumer<String, byte[]> c) {
+        long now = System.currentTimeMillis();
+        if (now - lagRecordedAt < 1_000) return;
+        lagRecordedAt = now;
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (TopicPartition tp : c.assignment()) {
+            OptionalLong lag = c.currentLag(tp);
+            if (lag.isPresent()) rows.add(MultiGauge.Row.of(Tags.of("topic", tp.topic(), "partition", Integer.toString(tp.partition())), lag.getAsLong()));
+        }
+        lagGauge.register(rows, true);
     }
 
     private void fellBehind(KafkaConsumer<String, byte[]> c, Set<TopicPartition> partitions) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,7 @@ public class Idempotency {
 
     @Inject EntityManager em;
     @Inject ObjectMapper json;
+    @Inject MeterRegistry metrics;
     private volatile ObjectWriter canonicalWriter;
 
     /**
@@ -85,6 +87,9 @@ public class Idempotency {
                     "此 " + HEADER + " 已用于另一个不同的请求；新的请求请换一个新的键",
                     "This " + HEADER + " was used for a different request body; use a new key for a new request"));
         }
+        // A client retrying after a lost answer: a few are normal, a rise means clients or a network in trouble.
+        // Tagged by operation only (the scope's part before ':'): the caller and ids would make a series each.
+        metrics.counter("shangliang.idempotency.replays", "operation", scope.contains(":") ? scope.substring(0, scope.indexOf(':')) : scope).increment();
         Response.ResponseBuilder replay = Response.status((Integer) row[1]).header(REPLAYED, "true");
         if (row[2] != null) replay.location(URI.create((String) row[2]));
         if (row[3] != null) replay.tag(new EntityTag((String) row[3]));
