@@ -452,7 +452,8 @@ class FaultSuiteTest extends OnRunningPlatform {
             String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Platform.url(port) + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             for (String line : text.split("\n")) {
-                if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1).trim());
+                // The value, without the exemplar (" # {trace_id=...} ...") a traced counter may carry after it.
+                if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]);
             }
         } catch (Exception e) {
             // not up yet

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * Keeps the plumbing tables from growing without end: published outbox rows, inbox ids and
  * idempotency keys are dropped once nobody can need them. Inbox ids are kept well past Kafka's
  * retention, since a redelivery can come only while the record is still in the topic. The audit
- * trail is never touched.
+ * trail is never touched. It runs once per period across the replicas ({@link ScheduledJobs}).
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -28,6 +28,7 @@ public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
     @Inject EntityManager em;
+    @Inject ScheduledJobs jobs;
 
     @ConfigProperty(name = "shangliang.housekeeping.outbox-retention", defaultValue = "P7D") Duration outboxRetention;
     @ConfigProperty(name = "shangliang.housekeeping.inbox-retention", defaultValue = "P30D") Duration inboxRetention;
@@ -51,7 +52,8 @@ public class Housekeeping {
 
     private void runSafely() {
         try {
-            runOnce();
+            // Every replica ticks; one of them runs it each period.
+            if (jobs.claim("housekeeping", every)) runOnce();
         } catch (RuntimeException e) {
             LOG.warnf("housekeeping failed, will try again in %s: %s", every, e.toString());
         }
