@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Traces across Kafka (跨服务追踪): the W3C trace context of the transaction that writes an outbox
@@ -37,6 +38,8 @@ public class EventTracing {
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
     @Inject OpenTelemetry otel;
+    /** With the SDK off no span is made at all (it would still be recorded in memory, then dropped). */
+    @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean disabled;
 
     private volatile Tracer tracer;
 
@@ -48,6 +51,7 @@ public class EventTracing {
 
     /** The current trace context as W3C fields (traceparent, tracestate); empty when there is no sampled-or-not trace. */
     public Map<String, String> current() {
+        if (disabled) return Map.of();
         Map<String, String> fields = new HashMap<>(2);
         W3C.inject(Context.current(), fields, Map::put);
         return fields;
@@ -58,6 +62,7 @@ public class EventTracing {
      * stored: a span of its own), and writes its context into the record.
      */
     public Span publishing(ProducerRecord<String, byte[]> record, String traceparent, String tracestate, String eventType, String eventId) {
+        if (disabled) return Span.getInvalid();
         Map<String, String> stored = new HashMap<>(2);
         if (traceparent != null) stored.put(TRACEPARENT, traceparent);
         if (tracestate != null) stored.put(TRACESTATE, tracestate);
@@ -79,6 +84,7 @@ public class EventTracing {
 
     /** Starts the span of applying one record, continuing the trace in its headers (none: a span of its own). */
     public Span consuming(ConsumerRecord<String, byte[]> record, String group) {
+        if (disabled) return Span.getInvalid();
         Context parent = W3C.extract(Context.root(), record, RECORD);
         return tracer().spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER).setParent(parent)
                 .setAttribute("messaging.system", "kafka")
