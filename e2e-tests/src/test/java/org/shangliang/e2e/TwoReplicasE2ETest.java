@@ -60,7 +60,10 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
     static final int FOLLOWUP_2 = 18094;
     static final Duration LOAD = Duration.ofSeconds(Long.getLong("replicas.load.seconds", 60));
     static final int THREADS = Integer.getInteger("replicas.threads", 4);
+    /** Clients that only raise and accept topics, as fast as they are answered (the benchmark's create load). */
+    static final int CREATE_THREADS = Integer.getInteger("replicas.create-threads", 4);
     static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(2);
+    static final String VILLAGER_202 = org.shangliang.commons.testing.TestTokens.as("resident", HUIMIN + "202").subject("li@huiming").token();
 
     private EventsTestKit kafka;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -96,8 +99,17 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         AtomicBoolean running = new AtomicBoolean(true);
         Map<String, int[]> leaders = new ConcurrentHashMap<>(); // service → {max leaders at once, samples with none}
 
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + CREATE_THREADS + 1);
         List<Future<?>> drivers = new ArrayList<>();
+        for (int t = 0; t < CREATE_THREADS; t++) {
+            int thread = t;
+            drivers.add(pool.submit(() -> {
+                int n = 0;
+                // Another village: the loops find their own topics among the newest of theirs.
+                while (running.get()) accepted.put(raiseAndAccept(thread + n++, HUIMIN + "202", VILLAGER_202, requests, retried), "");
+                return null;
+            }));
+        }
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             drivers.add(pool.submit(() -> {
@@ -170,10 +182,11 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
 
         List<Long> sorted = new ArrayList<>(loopMillis);
         Collections.sort(sorted);
-        System.out.printf("%nREPLICAS two of each service, %d client threads, %.0f s: loops=%d (%.1f/s) requests=%d retried-on-the-other-replica=%d "
+        System.out.printf("%nREPLICAS two of each service, %d loop and %d create client threads, %.0f s: loops=%d (%.1f/s) topics accepted=%d (%.1f/s) requests=%d (%.0f/s) retried-on-the-other-replica=%d "
                         + "loop p50=%d ms p99=%d ms | lost=%d duplicated=%d misordered=%d | relays leading at once max: topics=%d sessions=%d followup=%d "
                         + "(samples with none: %d/%d/%d; topics replica back in %d ms) | due-soon notices=%d for %d cases | housekeeping ran=%.0f skipped=%.0f in %.0f periods%n",
-                THREADS, seconds, deliberated.size(), deliberated.size() / seconds, requests.get(), retried.get(),
+                THREADS, CREATE_THREADS, seconds, deliberated.size(), deliberated.size() / seconds, topics.size(), topics.size() / seconds,
+                requests.get(), requests.get() / seconds, retried.get(),
                 percentile(sorted, 50), percentile(sorted, 99), lost, duplicated, misordered,
                 leaders.get("topics")[0], leaders.get("sessions")[0], leaders.get("followup")[0],
                 leaders.get("topics")[1], leaders.get("sessions")[1], leaders.get("followup")[1], topicsBack,
@@ -193,20 +206,7 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
     /** One whole loop through both replicas of each service; retries a request on the other replica if its replica died. */
     private void loop(int n, Map<String, String> accepted, Map<String, String> outcomes, AtomicInteger requests, AtomicInteger retried) {
         String village = HUIMIN + "201";
-        String submitKey = UUID.randomUUID().toString();
-        Response submitted = call(n, Platform.TOPICS, TOPICS_2, requests, retried, base -> as(VILLAGER).contentType(ContentType.JSON)
-                .header("Idempotency-Key", submitKey).body("""
-                        {"title": "村道路灯维修", "description": "夜间照明不足，建议维修。", "themes": ["民生"], "territoryCode": "%s", "level": "VILLAGE"}
-                        """.formatted(village)).post(base + "/api/v1/topics"));
-        if (submitted.statusCode() != 201) throw new AssertionError("submit: " + submitted.statusCode() + " " + submitted.asString());
-        String topic = submitted.path("id");
-        Response accept = call(n, Platform.TOPICS, TOPICS_2, requests, retried, base -> {
-            Response r = as(ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"note\": \"立项\"}")
-                    .post(base + "/api/v1/topics/{id}/accept", topic);
-            // A retry after an answer lost with its replica: the first try may have done it.
-            return r.statusCode() == 412 || r.statusCode() == 409 ? as(ORGANIZER).get(base + "/api/v1/topics/{id}", topic) : r;
-        });
-        if (!"ACCEPTED".equals(accept.path("status"))) throw new AssertionError("accept: " + accept.statusCode() + " " + accept.asString());
+        String topic = raiseAndAccept(n, village, VILLAGER, requests, retried);
         accepted.put(topic, "");
 
         long deadline = System.currentTimeMillis() + 60_000;
@@ -253,6 +253,25 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         outcomes.put(topic, outcome.path("id"));
     }
 
+    /** A villager raises a topic and the township's organizer accepts it; @return the topic */
+    private String raiseAndAccept(int n, String village, String villager, AtomicInteger requests, AtomicInteger retried) {
+        String submitKey = UUID.randomUUID().toString();
+        Response submitted = call(n, Platform.TOPICS, TOPICS_2, requests, retried, base -> as(villager).contentType(ContentType.JSON)
+                .header("Idempotency-Key", submitKey).body("""
+                        {"title": "村道路灯维修", "description": "夜间照明不足，建议维修。", "themes": ["民生"], "territoryCode": "%s", "level": "VILLAGE"}
+                        """.formatted(village)).post(base + "/api/v1/topics"));
+        if (submitted.statusCode() != 201) throw new AssertionError("submit: " + submitted.statusCode() + " " + submitted.asString());
+        String topic = submitted.path("id");
+        Response accept = call(n, Platform.TOPICS, TOPICS_2, requests, retried, base -> {
+            Response r = as(ORGANIZER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"note\": \"立项\"}")
+                    .post(base + "/api/v1/topics/{id}/accept", topic);
+            // A retry after an answer lost with its replica: the first try may have done it.
+            return r.statusCode() == 412 || r.statusCode() == 409 ? as(ORGANIZER).get(base + "/api/v1/topics/{id}", topic) : r;
+        });
+        if (!"ACCEPTED".equals(accept.path("status"))) throw new AssertionError("accept: " + accept.statusCode() + " " + accept.asString());
+        return topic;
+    }
+
     private boolean consultable(int n, String topic, String village, AtomicInteger requests, AtomicInteger retried) {
         Response r = call(n, Platform.SESSIONS, SESSIONS_2, requests, retried, base -> as(ORGANIZER).queryParam("territory", village)
                 .queryParam("limit", 100).get(base + "/api/v1/consultable-topics"));
@@ -266,7 +285,7 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
      */
     private Response call(int n, int first, int second, AtomicInteger requests, AtomicInteger retried, Function<String, Response> request) {
         int[] order = n % 2 == 0 ? new int[] {first, second} : new int[] {second, first};
-        RuntimeException last = null;
+        Exception last = null;
         for (int attempt = 0; attempt < 40; attempt++) {
             int port = order[attempt % 2];
             if (down.contains(port)) continue;
@@ -276,7 +295,8 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
                 Response r = request.apply(Platform.url(port));
                 if (r.statusCode() < 500 && r.statusCode() != 429) return r;
                 last = new IllegalStateException(r.statusCode() + " " + r.asString());
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Also what REST Assured throws undeclared when the replica died with the request: NoHttpResponseException, ConnectException.
                 last = e;
             }
             Demo.sleep(250);
