@@ -8,21 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 OUT="${1:-$ROOT/deploy/target/k8s}"
 K8S="$ROOT/deploy/k8s"
 
-kubectl_from_debian() {
-  local dir="$STATE/tools/kubernetes-client"
-  if [ ! -x "$dir/usr/bin/kubectl" ]; then
-    local tmp; tmp="$(mktemp -d)"; chmod 755 "$tmp"
-    log "fetching Debian's kubernetes-client package (for kubectl kustomize)"
-    (cd "$tmp" && { apt-get download kubernetes-client >/dev/null 2>&1 \
-        || { apt-get update -qq >/dev/null && apt-get download kubernetes-client >/dev/null 2>&1; }; })
-    mkdir -p "$dir"
-    dpkg -x "$tmp"/kubernetes-client_*.deb "$dir"
-    rm -rf "$tmp"
-  fi
-  echo "$dir/usr/bin/kubectl"
-}
-
-KUBECTL="${KUBECTL:-$(kubectl_from_debian)}"
+KUBECTL="${KUBECTL:-$(debian_tool kubernetes-client usr/bin/kubectl)}"
 mkdir -p "$OUT"
 "$KUBECTL" kustomize "$K8S/base" > "$OUT/base.yaml"
 for overlay in "$K8S"/overlays/*/; do

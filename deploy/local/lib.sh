@@ -15,6 +15,23 @@ mkdir -p "$STATE"
 
 log() { printf '[shangliang %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# debian_tool PACKAGE PATH: prints the path of PATH (e.g. usr/bin/kubectl) inside Debian's PACKAGE,
+# unpacked under $STATE/tools/PACKAGE on first use (apt-get download + dpkg -x: never installed, so the
+# machine's own copy, if any, is left alone).
+debian_tool() {
+  local package=$1 path=$2 dir="$STATE/tools/$1"
+  if [ ! -x "$dir/$path" ]; then
+    local tmp; tmp="$(mktemp -d)"; chmod 755 "$tmp"
+    log "fetching Debian's $package package (for $(basename "$path"))"
+    (cd "$tmp" && { apt-get download "$package" >/dev/null 2>&1 \
+        || { apt-get update -qq >/dev/null && apt-get download "$package" >/dev/null 2>&1; }; })
+    mkdir -p "$dir"
+    dpkg -x "$tmp"/"$package"_*.deb "$dir"
+    rm -rf "$tmp"
+  fi
+  echo "$dir/$path"
+}
+
 # port_open HOST PORT: true when something accepts TCP connections there.
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 

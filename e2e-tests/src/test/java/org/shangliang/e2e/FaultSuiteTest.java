@@ -18,10 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,7 +65,7 @@ class FaultSuiteTest extends OnRunningPlatform {
 
     @BeforeAll
     void openKafka() {
-        kafka = new EventsTestKit(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), platform.namespace());
+        kafka = new EventsTestKit(Platform.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), platform.namespace());
     }
 
     @AfterAll
@@ -287,19 +283,19 @@ class FaultSuiteTest extends OnRunningPlatform {
         platform.restart("topics");
         assertTrue(created.size() > 10, "load ran: " + created.size());
         Set<String> ids = new HashSet<>(created);
-        int stored = countIn("topics", "select count(*) from topic where id = any(?::uuid[])", ids);
+        int stored = Platform.count("topics", "select count(*) from topic where id = any(?::uuid[])", ids);
         List<ConsumerRecord<String, byte[]>> submitted = awaitRecords(kafka.topic("topics"),
                 r -> ids.contains(r.key()) && "TopicSubmitted".equals(header(r, "ce_type")), ids.size());
         int duplicated = submitted.size() - (int) submitted.stream().map(r -> header(r, "ce_id")).distinct().count();
         // A request that committed must also have been answered: none of the cut-off ones may have created a topic.
         int committedButCut = unanswered.isEmpty() ? 0
-                : countIn("topics", "select count(*) from idempotency_key where status = 201 and key = any(?)", new HashSet<>(unanswered));
+                : Platform.count("topics", "select count(*) from idempotency_key where status = 201 and key = any(?)", new HashSet<>(unanswered));
         report("sigterm-under-load", ids.size() - stored + ids.size() - (int) submitted.stream().map(ConsumerRecord::key).distinct().count(),
                 duplicated, "answered=" + ids.size() + " unanswered=" + unanswered.size() + " committed-but-cut=" + committedButCut
                         + " exit=" + exit + " 5xx=" + serverErrors.size());
         if (committedButCut > 0) {
             for (String key : unanswered) {
-                if (countIn("topics", "select count(*) from idempotency_key where status = 201 and key = ?", key) > 0) {
+                if (Platform.count("topics", "select count(*) from idempotency_key where status = 201 and key = ?", key) > 0) {
                     System.out.println("committed but cut: " + key + " " + failuresByKey.get(key));
                 }
             }
@@ -328,7 +324,7 @@ class FaultSuiteTest extends OnRunningPlatform {
         for (UUID t : topics) awaitCount(() -> cases(t.toString()), 2, "both recommendations of every outcome");
         Set<String> all = new HashSet<>();
         topics.forEach(t -> all.add(t.toString()));
-        int cases = countIn("followup", "select count(*) from handling_case where topic_id = any(?::uuid[])", all);
+        int cases = Platform.count("followup", "select count(*) from handling_case where topic_id = any(?::uuid[])", all);
         List<ConsumerRecord<String, byte[]>> opened = awaitRecords(kafka.topic("followup"),
                 r -> "CaseOpened".equals(header(r, "ce_type")) && all.stream().anyMatch(EventsTestKit.value(r)::contains), cases);
         int duplicated = opened.size() - (int) opened.stream().map(r -> header(r, "ce_id")).distinct().count();
@@ -388,7 +384,7 @@ class FaultSuiteTest extends OnRunningPlatform {
 
     private KafkaProducer<String, byte[]> producer() {
         java.util.Properties p = new java.util.Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -421,30 +417,15 @@ class FaultSuiteTest extends OnRunningPlatform {
     }
 
     private int cases(String topicId) {
-        return countIn("followup", "select count(*) from handling_case where topic_id = ?::uuid", topicId);
+        return Platform.count("followup", "select count(*) from handling_case where topic_id = ?::uuid", topicId);
     }
 
     private int timelineEntries(String topicId, String kind) {
-        return countIn("topics", "select count(*) from topic_timeline where topic_id = ?::uuid and kind = '" + kind + "'", topicId);
+        return Platform.count("topics", "select count(*) from topic_timeline where topic_id = ?::uuid and kind = '" + kind + "'", topicId);
     }
 
     private int consultable(Set<String> topicIds) {
-        return countIn("sessions", "select count(*) from consultable_topic where topic_id = any(?::uuid[])", topicIds);
-    }
-
-    private static int countIn(String service, String sql, Object param) {
-        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/" + service + "_e2e";
-        try (Connection c = DriverManager.getConnection(url, env("PG_USER", "shangliang"), env("PG_PASSWORD", "shangliang"));
-             PreparedStatement s = c.prepareStatement(sql)) {
-            if (param instanceof Set<?> set) s.setArray(1, c.createArrayOf("text", set.toArray()));
-            else s.setString(1, String.valueOf(param));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            return -1; // the database may be down: the caller waits and asks again
-        }
+        return Platform.count("sessions", "select count(*) from consultable_topic where topic_id = any(?::uuid[])", topicIds);
     }
 
     private static double metric(int port, String series) {
@@ -452,8 +433,7 @@ class FaultSuiteTest extends OnRunningPlatform {
             String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Platform.url(port) + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             for (String line : text.split("\n")) {
-                // The value, without the exemplar (" # {trace_id=...} ...") a traced counter may carry after it.
-                if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]);
+                if (line.startsWith(series + " ")) return Platform.value(line);
             }
         } catch (Exception e) {
             // not up yet
@@ -494,8 +474,4 @@ class FaultSuiteTest extends OnRunningPlatform {
         System.out.printf("%nFAULT %s: lost=%d duplicated=%d %s%n", scenario, lost, duplicated, String.join(" ", more));
     }
 
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
 }

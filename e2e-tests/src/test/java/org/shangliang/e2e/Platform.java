@@ -219,9 +219,36 @@ final class Platform implements AutoCloseable {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /**
+     * Counts effects in a service's database ({@code <service>_e2e}): {@code sql} has one parameter,
+     * a value or a set (passed as a text array). @return the count, or -1 while the database is down
+     * (the caller waits and asks again)
+     */
+    static int count(String service, String sql, Object param) {
+        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/" + service + "_e2e";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, env("PG_USER", "shangliang"), env("PG_PASSWORD", "shangliang"));
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            if (param instanceof java.util.Set<?> set) s.setArray(1, c.createArrayOf("text", set.toArray()));
+            else s.setString(1, String.valueOf(param));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    /** The value of one line of a Prometheus scrape, without the exemplar (" # {trace_id=...} ...") a traced counter may carry. */
+    static double value(String line) {
+        int end = line.indexOf('}');
+        String rest = end >= 0 ? line.substring(end + 1) : line.substring(line.indexOf(' '));
+        return Double.parseDouble(rest.trim().split(" ")[0]);
     }
 
     @Override

@@ -14,10 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,7 +74,7 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
 
     @BeforeAll
     void secondReplicas() throws Exception {
-        kafka = new EventsTestKit(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), platform.namespace());
+        kafka = new EventsTestKit(Platform.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), platform.namespace());
         platform.start("topics", "topics-2", TOPICS_2, Map.of());
         platform.start("sessions", "sessions-2", SESSIONS_2, Map.of());
         platform.start("followup", "followup-2", FOLLOWUP_2, Map.of());
@@ -150,15 +146,15 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         Set<String> topics = new HashSet<>(accepted.keySet());
         Set<String> deliberated = new HashSet<>(outcomes.keySet());
         assertTrue(deliberated.size() >= 20, "load ran: " + deliberated.size() + " loops");
-        awaitTrue(() -> count("sessions", "select count(*) from consultable_topic where topic_id = any(?::uuid[])", topics) >= topics.size(), "every accepted topic reached sessions-service");
-        awaitTrue(() -> count("followup", "select count(*) from handling_case where topic_id = any(?::uuid[])", deliberated) >= 2 * deliberated.size(), "two cases per outcome");
-        awaitTrue(() -> count("topics", "select count(*) from topic_timeline where kind = 'CASE_OPENED' and topic_id = any(?::uuid[])", deliberated) >= 2 * deliberated.size(), "every case on its topic's timeline");
-        awaitTrue(() -> count("followup", "select count(*) from handling_case where due_soon_notified_for is not null and topic_id = any(?::uuid[])", deliberated) >= 2 * deliberated.size(), "every case noticed due soon");
+        awaitTrue(() -> Platform.count("sessions", "select count(*) from consultable_topic where topic_id = any(?::uuid[])", topics) >= topics.size(), "every accepted topic reached sessions-service");
+        awaitTrue(() -> Platform.count("followup", "select count(*) from handling_case where topic_id = any(?::uuid[])", deliberated) >= 2 * deliberated.size(), "two cases per outcome");
+        awaitTrue(() -> Platform.count("topics", "select count(*) from topic_timeline where kind = 'CASE_OPENED' and topic_id = any(?::uuid[])", deliberated) >= 2 * deliberated.size(), "every case on its topic's timeline");
+        awaitTrue(() -> Platform.count("followup", "select count(*) from handling_case where due_soon_notified_for is not null and topic_id = any(?::uuid[])", deliberated) >= 2 * deliberated.size(), "every case noticed due soon");
         Thread.sleep(3_000); // a duplicate, if any, would arrive now
 
-        int consultable = count("sessions", "select count(*) from consultable_topic where topic_id = any(?::uuid[])", topics);
-        int cases = count("followup", "select count(*) from handling_case where topic_id = any(?::uuid[])", deliberated);
-        int timeline = count("topics", "select count(*) from topic_timeline where kind = 'CASE_OPENED' and topic_id = any(?::uuid[])", deliberated);
+        int consultable = Platform.count("sessions", "select count(*) from consultable_topic where topic_id = any(?::uuid[])", topics);
+        int cases = Platform.count("followup", "select count(*) from handling_case where topic_id = any(?::uuid[])", deliberated);
+        int timeline = Platform.count("topics", "select count(*) from topic_timeline where kind = 'CASE_OPENED' and topic_id = any(?::uuid[])", deliberated);
         int lost = Math.max(0, topics.size() - consultable) + Math.max(0, 2 * deliberated.size() - cases) + Math.max(0, 2 * deliberated.size() - timeline);
         int duplicated = Math.max(0, consultable - topics.size()) + Math.max(0, cases - 2 * deliberated.size()) + Math.max(0, timeline - 2 * deliberated.size());
 
@@ -169,7 +165,7 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         caseEvents.removeIf(r -> deliberated.stream().noneMatch(EventsTestKit.value(r)::contains));
         duplicated += duplicates(topicEvents) + duplicates(caseEvents);
         int misordered = misordered(topicEvents, "TopicSubmitted", "TopicAccepted") + misordered(caseEvents, "CaseOpened", "CaseDueSoon");
-        misordered += count("topics", """
+        misordered += Platform.count("topics", """
                 select count(*) from (select topic_id, array_agg(kind order by at, id) k from topic_timeline where topic_id = any(?::uuid[]) group by topic_id) t
                 where array_position(k, 'ACCEPTED') > array_position(k, 'SCHEDULED') or array_position(k, 'DELIBERATED') > array_position(k, 'CASE_OPENED')""", deliberated);
         long dueSoonNotices = caseEvents.stream().filter(r -> "CaseDueSoon".equals(header(r, "ce_type"))).count();
@@ -323,17 +319,12 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
     }
 
     private double leaderMetric(int port) {
-        return scrape(port).lines().filter(l -> l.startsWith("shangliang_outbox_leader{")).mapToDouble(TwoReplicasE2ETest::value).sum();
-    }
-
-    /** A series' value: after its labels, before an exemplar (" # {trace_id=...}") if it has one. */
-    private static double value(String line) {
-        return Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split(" ")[0]);
+        return scrape(port).lines().filter(l -> l.startsWith("shangliang_outbox_leader{")).mapToDouble(Platform::value).sum();
     }
 
     private double metric(int port, String labels) {
         return scrape(port).lines().filter(l -> l.startsWith("shangliang_scheduled_runs_total{") && l.contains(labels))
-                .mapToDouble(TwoReplicasE2ETest::value).sum();
+                .mapToDouble(Platform::value).sum();
     }
 
     private String scrape(int port) {
@@ -347,7 +338,7 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
     }
 
     private double uptime(int port) {
-        return scrape(port).lines().filter(l -> l.startsWith("process_uptime_seconds{")).mapToDouble(TwoReplicasE2ETest::value).max().orElse(0);
+        return scrape(port).lines().filter(l -> l.startsWith("process_uptime_seconds{")).mapToDouble(Platform::value).max().orElse(0);
     }
 
     private static int duplicates(List<ConsumerRecord<String, byte[]>> events) {
@@ -372,20 +363,6 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static int count(String service, String sql, Set<String> values) {
-        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/" + service + "_e2e";
-        try (Connection c = DriverManager.getConnection(url, env("PG_USER", "shangliang"), env("PG_PASSWORD", "shangliang"));
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("text", values.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (!condition.getAsBoolean()) {
@@ -394,8 +371,4 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
 }
