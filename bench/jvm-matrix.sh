@@ -6,12 +6,16 @@
 # deploy/local/lib.sh); figures in docs/benchmarks.md.
 #   bench/jvm-matrix.sh            every variant (about 10 minutes)
 #   bench/jvm-matrix.sh --smoke    two variants, a few seconds of load each
+#   bench/jvm-matrix.sh --against "FLAGS" [--against "FLAGS"...]
+#                                  JDK 25 with the platform's flags, then with each FLAGS added,
+#                                  after the suite's 120 s warm-up (e.g. "-XX:TieredStopAtLevel=1")
 # Environment: SERVICE_JAVA_OPTS (default -Xmx256m), SKIP_BUILD=1.
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 
-SMOKE=0
+SMOKE=0 AGAINST=()
 [ "${1:-}" = --smoke ] && SMOKE=1
-if [ "$SMOKE" = 1 ]; then WARM=2 D=2; else WARM=30 D=15; fi
+while [ "${1:-}" = --against ]; do AGAINST+=("$2"); shift 2; done
+if [ "$SMOKE" = 1 ]; then WARM=2 D=2; elif [ ${#AGAINST[@]} -gt 0 ]; then WARM=120 D=20; else WARM=30 D=15; fi
 OUT="$STATE/bench/jvm-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT" "$STATE/aot"
 XMX=(${SERVICE_JAVA_OPTS:--Xmx256m})
@@ -83,6 +87,19 @@ measure() {
   echo "|---|---|---|---|---|"
 } | tee "$OUT/results.md"
 
+if [ ${#AGAINST[@]} -gt 0 ]; then
+  [ -n "$J25" ] || { log "--against needs a JDK 25 under /usr/lib/jvm"; exit 1; }
+  read -r -a PLATFORM <<< "$(service_java_flags "$J25")"
+  i=0
+  for extra in "" "${AGAINST[@]}"; do
+    read -r -a EXTRA <<< "$extra"
+    i=$((i + 1))
+    train "JDK 25 AOT, variant $i" "$J25" "${PLATFORM[@]}" "${EXTRA[@]}" "-XX:AOTCacheOutput=$OUT/SVC-25v$i.aot"
+    measure "JDK 25, the platform's flags ${extra:-alone}, AOT cache" "$J25" "${PLATFORM[@]}" "${EXTRA[@]}" "-XX:AOTCache=$OUT/SVC-25v$i.aot"
+  done
+  log "results in $OUT/results.md"
+  exit 0
+fi
 measure "JDK 17, G1" "$J17"
 measure "JDK 17, serial GC" "$J17" -XX:+UseSerialGC
 read -r -a FALLBACK <<< "$(service_java_flags "$J17")"

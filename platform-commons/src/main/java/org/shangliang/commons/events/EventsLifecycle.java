@@ -22,7 +22,9 @@ import org.jboss.logging.Logger;
  * Makes sure the service's Kafka topics are there — created with the configured partitions,
  * replication and retention where this service may create them, only checked where the platform
  * team owns them — then starts the relay and the consumer. Neither waits for Kafka: the API works
- * without it, and the outbox keeps what is to be sent.
+ * without it, and the outbox keeps what is to be sent. So this runs on a thread of its own beside
+ * the rest of start-up rather than before HTTP opens: readiness is the database's, and a slow or
+ * absent broker (the topic check waits up to 15 s) must not hold the service's start.
  */
 @ApplicationScoped
 public class EventsLifecycle {
@@ -36,18 +38,34 @@ public class EventsLifecycle {
     @Inject ReferenceCopy copy;
 
     private volatile Set<String> missingTopics = Set.of();
+    private final Object starting = new Object();
+    private boolean stopping;
+    private Thread starter;
 
     void onStart(@Observes StartupEvent ignored) {
         long start = System.nanoTime();
-        ensureTopics();
-        relay.start();
-        consumer.start();
-        copy.start();
-        LOG.infof("event backbone started in %d ms (topics checked, relay and consumer threads running)", (System.nanoTime() - start) / 1_000_000);
+        synchronized (starting) {
+            starter = new Thread(() -> {
+                ensureTopics();
+                // Each step under the lock, so that a stop arriving meanwhile finds either nothing or whole threads to stop.
+                synchronized (starting) {
+                    if (stopping) return;
+                    relay.start();
+                    consumer.start();
+                    copy.start();
+                }
+                LOG.infof("event backbone started in %d ms (topics checked, relay and consumer threads running)", (System.nanoTime() - start) / 1_000_000);
+            }, "events-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
     }
 
     /** Runs after HTTP has drained (quarkus.shutdown.timeout): the consumer stops between events, then the relay between drains. */
     void onStop(@Observes ShutdownEvent ignored) {
+        synchronized (starting) {
+            stopping = true;
+        }
         copy.stop();
         consumer.stop();
         relay.stop();
