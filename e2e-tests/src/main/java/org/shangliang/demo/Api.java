@@ -116,7 +116,9 @@ public final class Api {
                 r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             }
             JsonNode node = r.body().length == 0 ? MissingNode.getInstance() : JSON.readTree(r.body());
-            long version = r.headers().firstValue("ETag").map(e -> Long.parseLong(e.replaceAll("[^0-9]", ""))).orElse(-1L);
+            // The ETag is the version and a digest of the body ("7-9f2c…"): the version is what comes before the dash.
+            long version = r.headers().firstValue("ETag").map(e -> e.replaceAll("^W/|\"", "").split("-")[0])
+                    .filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(-1L);
             return new Answer(r.statusCode(), version, node);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + ": " + e.getMessage(), e);

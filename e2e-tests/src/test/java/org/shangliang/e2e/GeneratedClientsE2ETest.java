@@ -103,7 +103,7 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
         Topic accepted = topics(ORGANIZER).acceptTopic(topic.getId(), "\"" + topic.getVersion() + "\"", new AcceptTopic().note("列入第8次民生议事堂"), null);
         assertEquals(TopicStatus.ACCEPTED, accepted.getStatus());
 
-        Demo.awaitTrue(() -> call(() -> sessions(ORGANIZER).listConsultableTopics(null, 100, VILLAGE, null).getItems().stream()
+        Demo.awaitTrue(() -> call(() -> sessions(ORGANIZER).listConsultableTopics(null, 100, VILLAGE, null, null).getItems().stream()
                 .anyMatch(t -> t.getTopicId().equals(topic.getId()))), "the topic becomes consultable");
         Session session = sessions(ORGANIZER).scheduleSession(new ScheduleSession().title("惠通村民生议事堂第8次协商").type(SessionType.VILLAGE_HALL)
                 .mode(SessionMode.IN_PERSON).territoryCode(VILLAGE).startsAt(OffsetDateTime.parse("2026-12-03T06:30:00Z")).agenda(List.of(topic.getId())),
@@ -126,20 +126,20 @@ class GeneratedClientsE2ETest extends OnRunningPlatform {
 
         ModelCase[] found = new ModelCase[1];
         Demo.awaitTrue(() -> call(() -> {
-            var page = cases(STAFF).listCases(null, null, null, null, topic.getId(), null, null, null);
+            var page = cases(STAFF).listCases(null, null, null, null, topic.getId(), null, null, null, null);
             if (page.getItems().isEmpty()) return false;
             found[0] = page.getItems().get(0);
             return true;
         }), "a case for the topic");
         assertEquals("县农业农村局", found[0].getLeadUnit());
-        Demo.awaitTrue(() -> call(() -> topics(villager).getTopic(topic.getId(), null).getStatus() == TopicStatus.IN_FOLLOW_UP), "topic in follow-up");
+        Demo.awaitTrue(() -> call(() -> topics(villager).getTopic(topic.getId(), null, null).getStatus() == TopicStatus.IN_FOLLOW_UP), "topic in follow-up");
 
         // Errors map to the generated Problem model, in the language asked for, Chinese intact by default.
-        ApiException notFound = assertThrows(ApiException.class, () -> topics(villager).getTopic(UUID.randomUUID(), null));
+        ApiException notFound = assertThrows(ApiException.class, () -> topics(villager).getTopic(UUID.randomUUID(), null, null));
         assertEquals(404, notFound.getCode());
         Problem problem = new ObjectMapper().readValue(notFound.getResponseBody(), Problem.class);
         assertEquals("未找到", problem.getTitle());
-        ApiException english = assertThrows(ApiException.class, () -> topics(villager).getTopic(UUID.randomUUID(), "en"));
+        ApiException english = assertThrows(ApiException.class, () -> topics(villager).getTopic(UUID.randomUUID(), "en", null));
         assertEquals("Not found", new ObjectMapper().readValue(english.getResponseBody(), Problem.class).getTitle());
         assertEquals("UTF-8", Charset.defaultCharset().name(), "this JVM runs as a Java 17 client must: -Dfile.encoding=UTF-8");
     }

@@ -113,7 +113,7 @@ class PlanTest {
                 .statusCode(400).body("violations.field", hasItem("items[34].topicId"));
         as(staff).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(items(topics, null)).put("/api/v1/plans/{id}/items", plan).then()
                 .statusCode(200).body("items", hasSize(34)).body("items[0].position", equalTo(1)).body("items[0].topicId", equalTo(topics.get(0)))
-                .body("items[1].quarter", equalTo(2)).header("ETag", "\"1\"");
+                .body("items[1].quarter", equalTo(2)).header("ETag", org.hamcrest.Matchers.startsWith("\"1-"));
         // A draft is the office's and its leaders' only.
         as(TestTokens.as(RESIDENT, county + "001").token()).get("/api/v1/plans/{id}", plan).then().statusCode(404);
 

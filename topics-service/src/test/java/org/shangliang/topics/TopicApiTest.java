@@ -41,7 +41,7 @@ class TopicApiTest {
         submit(village, "惠通村蜜梨销售点选址")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/topics/"))
-                .header("ETag", "\"0\"")
+                .header("ETag", org.hamcrest.Matchers.startsWith("\"0-"))
                 .body("number", matchesPattern("YT-\\d{4}-\\d{4,}"))
                 .body("status", equalTo("SUBMITTED"))
                 .body("territoryCode", equalTo(village))
@@ -52,7 +52,7 @@ class TopicApiTest {
     @Test
     void a_read_carries_the_version_as_etag() {
         String id = submitted(freshVillage());
-        given().get("/api/v1/topics/{id}", id).then().statusCode(200).header("ETag", "\"0\"").body("id", equalTo(id));
+        given().get("/api/v1/topics/{id}", id).then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"0-")).body("id", equalTo(id));
     }
 
     @Test
@@ -82,7 +82,7 @@ class TopicApiTest {
         String id = submitted(freshVillage());
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"title\":\"新标题\",\"description\":\"新描述\"}").put("/api/v1/topics/{id}", id)
-                .then().statusCode(200).header("ETag", "\"1\"").body("title", equalTo("新标题"));
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"1-")).body("title", equalTo("新标题"));
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{}").post("/api/v1/topics/{id}/accept", id)
                 .then().statusCode(412).contentType("application/problem+json").body("detail", containsString("\"1\""));
         given().get("/api/v1/topics/{id}", id).then().body("status", equalTo("SUBMITTED"));

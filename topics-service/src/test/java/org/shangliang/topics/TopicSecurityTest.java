@@ -185,6 +185,8 @@ class TopicSecurityTest {
                     List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "read a topic's hops");
             expect(role, as(token).header("If-Match", "\"1\"").post("/api/v1/topics/{id}/hops/pending/accept", sendable).statusCode(), screener, "take a topic sent to one's level");
             expect(role, as(token).get("/api/v1/topics/incoming-hops").statusCode(), screener, "read what was sent to one's level");
+            expect(role, as(token).queryParam("territory", HUIMIN_STREET).get("/api/v1/topics/changes").statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "sync a territory's topics (change feed)");
             String mergeable = submitAs(STAFF, village(HUIMIN_STREET));
             String into = submitAs(STAFF, village(HUIMIN_STREET));
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"into\": \"" + into + "\", \"note\": \"合并\"}")

@@ -120,6 +120,9 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "404", "No such object, or none the caller may see");
             if (method == PathItem.HttpMethod.POST) add(responses, "409", "Not allowed from the object's current status; the message names the moves that are");
         }
+        if (method == PathItem.HttpMethod.GET && responses.getAPIResponse("200") != null && returnsJson(responses.getAPIResponse("200"))) {
+            conditional(op, responses);
+        }
         if (hasHeader(op, "Idempotency-Key")) {
             add(responses, "422", "The Idempotency-Key was already used with a different body");
         }
@@ -166,6 +169,30 @@ public class StandardResponsesFilter implements OASFilter {
             op.addExtension("x-roles", roles);
             String text = "Roles: " + String.join(", ", roles) + ".";
             op.setDescription(op.getDescription() == null ? text : op.getDescription() + "\n\n" + text);
+        }
+    }
+
+    private static boolean returnsJson(APIResponse ok) {
+        return ok.getContent() != null && ok.getContent().getMediaTypes() != null
+                && ok.getContent().getMediaTypes().keySet().stream().anyMatch(t -> t.endsWith("json"));
+    }
+
+    /** Every JSON GET answers 304 to a matching If-None-Match (ConditionalGet): said once, here, for every such operation. */
+    private static void conditional(Operation op, APIResponses responses) {
+        if (!hasHeader(op, "If-None-Match")) {
+            op.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER).required(false)
+                    .description("The ETag of the copy the client has: 304 without a body if it is still current")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example("\"3-9f2c41d07ab85e16\""));
+        }
+        APIResponse ok = responses.getAPIResponse("200");
+        if (ok.getHeaders() == null || !ok.getHeaders().containsKey("ETag")) {
+            ok.addHeader("ETag", OASFactory.createHeader().description("Changes whenever the body does: the object's version (for If-Match) and a digest of the body, or the digest alone")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        if (responses.getAPIResponse("304") == null) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse().description("Not modified: the copy named in If-None-Match is current")
+                    .addHeader("ETag", OASFactory.createHeader().description("The current ETag, the one the client sent")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
         }
     }
 

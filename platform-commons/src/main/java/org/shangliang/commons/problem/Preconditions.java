@@ -26,11 +26,20 @@ public final class Preconditions {
             if (tag.equals("*")) return;
             if (tag.startsWith("W/")) tag = tag.substring(2);
             if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
-            if (tag.equals(Long.toString(current))) return;
+            if (versionOf(tag).equals(Long.toString(current))) return;
         }
         throw new ApiException(412, "precondition-failed", Titles.PRECONDITION_FAILED,
                 Text.of("对象已被他人修改（当前 ETag 为 \"" + current + "\"），请重新读取后再提交",
                         "The object has changed since you read it (current ETag \"" + current + "\"); read it again and retry"));
+    }
+
+    /**
+     * The version an ETag of this API names, quotes removed: {@code 7} for {@code 7} and for
+     * {@code 7-9f2c…} (the version and a digest of the body, {@code ConditionalGet}).
+     */
+    public static String versionOf(String tag) {
+        int dash = tag.indexOf('-');
+        return dash < 0 ? tag : tag.substring(0, dash);
     }
 
     static ApiException changedMeanwhile() {

@@ -24,6 +24,11 @@ public final class TopicAccess {
         return c.isAny(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION);
     }
 
+    /** 变更流: who keeps an offline copy of a territory's topics reads all of them, so only those who see them all. */
+    public static boolean canFollowTerritory(Caller c, String territory) {
+        return territorialReader(c) && c.covers(territory);
+    }
+
     /** A township system (client credentials) creates and reads only for its township. */
     static boolean townshipSystemOnly(Caller c) {
         return c.is(INTEGRATION) && !c.isAny(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER);

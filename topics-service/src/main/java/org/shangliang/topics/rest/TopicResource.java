@@ -60,7 +60,9 @@ import org.shangliang.topics.api.TopicRequests.RejectTopic;
 import org.shangliang.topics.api.TopicRequests.SubmitTopic;
 import org.shangliang.topics.api.TopicViews.TimelineEntryView;
 import org.shangliang.topics.api.TopicViews.TopicView;
+import org.shangliang.topics.api.TopicSync.TopicChanges;
 import org.shangliang.topics.service.TopicService;
+import org.shangliang.topics.service.TopicSyncService;
 
 @org.shangliang.commons.http.RateLimited
 @Path("/api/v1/topics")
@@ -70,6 +72,7 @@ import org.shangliang.topics.service.TopicService;
 public class TopicResource {
 
     @Inject TopicService topics;
+    @Inject TopicSyncService sync;
     @Inject Idempotency idempotency;
     @Inject CurrentCaller caller;
 
@@ -141,6 +144,27 @@ public class TopicResource {
             @Parameter(description = "The territory the topic would be filed in", required = true, example = "330421003201")
             @QueryParam("territory") @NotNull @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory) {
         return topics.similar(title.strip(), territory, caller.get());
+    }
+
+    @GET
+    @Path("/changes")
+    @Authenticated
+    @Operation(summary = "Sync a territory's topics (变更流)", description = "For an app that keeps an offline copy of a territory's topics "
+            + "(a village organizer's phone on a weak network): every topic of the territory and the territories under it that changed after "
+            + "`since`, each once in its latest state as a compact summary, oldest change first; merged, moved and deleted topics come as "
+            + "tombstones. Without `since` the feed starts from the beginning: the first sync is the whole copy. Keep the `nextCursor` of each "
+            + "answer and send it as `since` next time; while `more` is true, ask again at once. A change appears once its transaction "
+            + "and every one begun before it have ended, so no change is ever skipped. Send `Accept-Encoding: gzip` to get the answer "
+            + "compressed. For organizers, CPPCC staff, leaders, grid workers and township systems of the territory: they see all its topics.")
+    @APIResponse(responseCode = "200", description = "The changes after `since`", content = @Content(schema = @Schema(implementation = TopicChanges.class)))
+    @APIResponse(responseCode = "403", description = "The caller does not see every topic of this territory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The territory is not in the directory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TopicChanges changes(
+            @Parameter(description = "The territory to follow, with everything under it", required = true, example = "330421003201")
+            @QueryParam("territory") @NotNull @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
+            @Parameter(description = "The `nextCursor` of the last sync; absent for the first") @QueryParam("since") String since,
+            @Parameter(description = "Changes per answer, 1 to 1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(TopicSyncService.MAX_LIMIT) int limit) {
+        return sync.since(territory, since, limit, caller.get());
     }
 
     @GET
