@@ -77,6 +77,19 @@ class DemoLoadE2ETest extends OnRunningPlatform {
         assertEquals(new TreeMap<>(expected), statusByTitle);
         assertEquals(15, supportsByTitle.get("建设惠通村蜜梨销售点"));
 
+        // 开放数据 on the demo: what the open-data portal downloads, anonymously, names nobody and shows the public topics.
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        for (String format : List.of("json", "csv")) {
+            String export = io.restassured.RestAssured.given().queryParam("year", year).queryParam("territory", "330421003201").queryParam("format", format)
+                    .get(Demo.TOPICS + "/api/v1/open-data/topics").then().statusCode(200).extract().asString();
+            for (String title : org.shangliang.demo.DemoPersonalData.publicTitles()) {
+                org.junit.jupiter.api.Assertions.assertTrue(export.contains(title), format + " export has " + title);
+            }
+            for (String personal : org.shangliang.demo.DemoPersonalData.strings()) {
+                org.junit.jupiter.api.Assertions.assertFalse(export.contains(personal), format + " export must not carry " + personal);
+            }
+        }
+
         // A year of sessions: cases in every state of their life, one past its due date; the first topic concluded.
         Map<String, String> caseByUnitAndTopic = new TreeMap<>();
         String lightsDeadline = null;

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Conditional GET for phones on weak networks: every JSON answer of 200 or 201 carries an ETag
+ * Conditional GET for phones on weak networks: every JSON (or CSV) answer of 200 or 201 carries an ETag
  * that changes whenever its body does, and a GET whose {@code If-None-Match} names it is answered
  * 304 without the body.
  *
@@ -41,7 +41,7 @@ public class ConditionalGet {
         // No type chosen yet: a resource returned an object, which this API always writes as JSON.
         if (type == null && !(entity instanceof byte[] || entity instanceof String || entity instanceof java.io.InputStream
                 || entity instanceof java.io.File || entity instanceof java.nio.file.Path)) type = MediaType.APPLICATION_JSON_TYPE;
-        if (type == null || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) return;
+        if (type == null || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json") || type.getSubtype().equals("csv"))) return;
         byte[] body = entity instanceof byte[] bytes ? bytes
                 : entity instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : mapper.writeValueAsBytes(entity);
@@ -52,6 +52,7 @@ public class ConditionalGet {
         EntityTag tag = new EntityTag(version == null ? digest : version + "-" + digest);
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         // Callers' own data: a phone may keep it, but must ask again (cheaply, with If-None-Match) before using it.
+        // Public data (open data) says its own, longer, Cache-Control.
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         String method = request.getMethod();
         if (status == 200 && ("GET".equals(method) || "HEAD".equals(method)) && matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag.getValue())) {

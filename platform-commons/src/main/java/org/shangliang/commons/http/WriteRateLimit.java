@@ -6,9 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Text;
@@ -26,7 +24,7 @@ import org.shangliang.commons.security.CurrentCaller;
 public class WriteRateLimit {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
+    private static final TokenBucket.Buckets BUCKETS = new TokenBucket.Buckets(50_000);
 
     @Inject CurrentCaller caller;
     @Inject HttpServerRequest request;
@@ -38,44 +36,12 @@ public class WriteRateLimit {
     Object limit(InvocationContext ctx) throws Exception {
         if (WRITES.contains(request.method().name()) && burst > 0 && perMinute > 0) {
             String subject = caller.get().subject();
-            if (BUCKETS.size() > 50_000) BUCKETS.values().removeIf(b -> b.isFull(burst, perMinute));
-            double waitSeconds = BUCKETS.computeIfAbsent(subject, s -> new Bucket(burst)).take(burst, perMinute);
-            if (waitSeconds > 0) {
-                int retry = (int) Math.ceil(waitSeconds);
+            int retry = BUCKETS.take(subject, burst, perMinute);
+            if (retry > 0) {
                 throw ApiException.tooManyRequests(Text.of("写操作过于频繁，请 " + retry + " 秒后重试（每分钟上限 " + perMinute + " 次）",
                         "Too many writes; retry in " + retry + " s (limit " + perMinute + " per minute)"), retry);
             }
         }
         return ctx.proceed();
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long last = System.nanoTime();
-
-        Bucket(int burst) {
-            tokens = burst;
-        }
-
-        /** Takes one token; @return 0, or how many seconds until one is there */
-        synchronized double take(int burst, int perMinute) {
-            refill(burst, perMinute);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (1 - tokens) * 60.0 / perMinute;
-        }
-
-        synchronized boolean isFull(int burst, int perMinute) {
-            refill(burst, perMinute);
-            return tokens >= burst;
-        }
-
-        private void refill(int burst, int perMinute) {
-            long now = System.nanoTime();
-            tokens = Math.min(burst, tokens + (now - last) / 1e9 * perMinute / 60.0);
-            last = now;
-        }
     }
 }

@@ -33,6 +33,25 @@ public class TopicRepository implements PanacheRepositoryBase<Topic, UUID> {
     }
 
     /**
+     * 开放数据: the public topics (accepted, and every status after) submitted in {@code year}
+     * (China time) in the subtree of {@code territory} (the county when null), by number.
+     */
+    public List<Topic> published(int year, String territory) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        List<TopicStatus> open = java.util.Arrays.stream(TopicStatus.values())
+                .filter(s -> s != TopicStatus.DRAFT && !TopicStatus.PRIVATE.contains(s)).toList();
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("open", open,
+                "from", java.time.LocalDate.of(year, 1, 1).atStartOfDay(china).toInstant(),
+                "to", java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(china).toInstant()));
+        String query = "status in :open and createdAt >= :from and createdAt < :to";
+        if (territory != null) {
+            query += " and " + Territories.within("territoryCode", "territory", territory);
+            params.put("territory", Territories.subtreeKey(territory));
+        }
+        return find(query, Sort.ascending("number"), params).list();
+    }
+
+    /**
      * One page of the topics the caller may see, narrowed by {@code filter}, after {@code cursor}
      * (a {@link Cursor} for newest first, a {@link RankedCursor} for most supported first); fetches
      * one more than {@code limit} to tell whether a next page exists.
