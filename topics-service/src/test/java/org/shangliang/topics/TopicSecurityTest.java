@@ -187,6 +187,11 @@ class TopicSecurityTest {
             expect(role, as(token).get("/api/v1/topics/incoming-hops").statusCode(), screener, "read what was sent to one's level");
             expect(role, as(token).queryParam("territory", HUIMIN_STREET).get("/api/v1/topics/changes").statusCode(),
                     List.of(ORGANIZER, CPPCC_STAFF, LEADER, GRID_WORKER, INTEGRATION).contains(role), "sync a territory's topics (change feed)");
+            expect(role, as(token).get("/api/v1/webhooks").statusCode(), INTEGRATION.equals(role), "list its webhook subscriptions");
+            // An integration gets past the role to the URL check (an internal address: 422); everyone else stops at the role.
+            assertEquals(INTEGRATION.equals(role) ? 422 : 403, as(token).contentType(ContentType.JSON)
+                    .body("{\"callbackUrl\": \"https://10.0.0.1/\", \"eventTypes\": [\"TopicAccepted\"]}").post("/api/v1/webhooks").statusCode(),
+                    role + " subscribe a webhook");
             String mergeable = submitAs(STAFF, village(HUIMIN_STREET));
             String into = submitAs(STAFF, village(HUIMIN_STREET));
             expect(role, as(token).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"into\": \"" + into + "\", \"note\": \"合并\"}")

@@ -9,6 +9,8 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String AGGREGATE_TYPE = "ce_aggregatetype";
+    /** Extension: the division code the event concerns ({@link EventTerritory}); absent for county-wide data. */
+    public static final String TERRITORY = "ce_territory";
     public static final String CONTENT_TYPE = "content-type";
 
     /** Dead-letter headers: where the event came from and why it was given up on. */

@@ -73,7 +73,8 @@ public final class IncomingEvent {
         return new IncomingEvent(id, type, source, subject, time, topic, partition, offset, payload, json, validator, owner);
     }
 
-    static String header(ConsumerRecord<String, byte[]> r, String name) {
+    /** A header's text, or null when absent. */
+    public static String header(ConsumerRecord<String, byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }

@@ -3,6 +3,7 @@ package org.shangliang.commons.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,7 @@ public class Outbox {
     @Inject ObjectMapper json;
     @Inject EventsConfig config;
     @Inject EventTracing tracing;
+    @Inject Instance<EventTerritory> territories;
 
     /** @return the event id (ce_id) */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,8 +40,8 @@ public class Outbox {
         }
         // The trace of this transaction goes with the row: the relay publishes it later, on its own thread.
         Map<String, String> trace = tracing.current();
-        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at, traceparent, tracestate) "
-                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8, ?9)")
+        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at, traceparent, tracestate, territory_code) "
+                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8, ?9, ?10)")
                 .setParameter(1, id)
                 .setParameter(2, event.aggregateType())
                 .setParameter(3, event.aggregateId())
@@ -49,6 +51,7 @@ public class Outbox {
                 .setParameter(7, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
                 .setParameter(8, trace.get(EventTracing.TRACEPARENT))
                 .setParameter(9, trace.get(EventTracing.TRACESTATE))
+                .setParameter(10, territories.isResolvable() ? territories.get().of(event) : null)
                 .executeUpdate();
         return id;
     }
