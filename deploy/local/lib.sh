@@ -56,6 +56,9 @@ service_env() {
   export EVENTS_CREATE_TOPICS="${EVENTS_CREATE_TOPICS:-true}"
   export EVENTS_REPLICATION_FACTOR="${EVENTS_REPLICATION_FACTOR:-1}"
   export EVENTS_MIN_INSYNC_REPLICAS="${EVENTS_MIN_INSYNC_REPLICAS:-1}"
+  # Local development only: webhooks may call plain http on this machine (production: https to public addresses).
+  export WEBHOOKS_ALLOW_HTTP="${WEBHOOKS_ALLOW_HTTP:-true}"
+  export WEBHOOKS_ALLOWED_HOSTS="${WEBHOOKS_ALLOWED_HOSTS:-127.0.0.1,localhost}"
 }
 
 # start_infra: PostgreSQL, and Kafka unless one is already listening; a broker started here is
