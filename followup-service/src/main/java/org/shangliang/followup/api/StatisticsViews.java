@@ -57,8 +57,6 @@ public final class StatisticsViews {
 
     /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs a name as a formula. */
     static String cell(String s) {
-        if (s == null) return "";
-        String t = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        return t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+        return org.shangliang.commons.opendata.Csv.cell(s);
     }
 }

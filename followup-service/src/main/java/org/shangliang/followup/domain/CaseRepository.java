@@ -92,6 +92,15 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
                 io.quarkus.panache.common.Parameters.with("from", from).and("to", to).and("scope", Territories.subtreeKey(territory))).list();
     }
 
+    /** Cases opened in [from, to) in a territory's subtree, or the whole county when {@code territory} is null; by number. */
+    public List<HandlingCase> openedBetween(java.time.Instant from, java.time.Instant to, String territory) {
+        if (territory == null) {
+            return find("createdAt >= ?1 and createdAt < ?2 order by number", from, to).list();
+        }
+        return find("createdAt >= :from and createdAt < :to and " + Territories.within("territoryCode", "scope", territory) + " order by number",
+                io.quarkus.panache.common.Parameters.with("from", from).and("to", to).and("scope", Territories.subtreeKey(territory))).list();
+    }
+
     public boolean existsForRecommendation(UUID recommendationId) {
         return count("recommendationId", recommendationId) > 0;
     }

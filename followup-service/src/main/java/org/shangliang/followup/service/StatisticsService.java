@@ -35,9 +35,19 @@ public class StatisticsService {
 
     public StatisticsView statistics(int year, GroupBy groupBy, String territory, Caller caller) {
         String scope = CaseAccess.scope(territory, caller);
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(CaseClock.COUNTY_ZONE).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(CaseClock.COUNTY_ZONE).toInstant();
-        List<HandlingCase> rows = cases.assignedBetween(from, to, scope);
+        return compute(year, groupBy, Territories.isDivisionCode(scope) ? scope : caller.territory(), cases.assignedBetween(yearStart(year), yearStart(year + 1), scope));
+    }
+
+    /** The statistics of open data: anyone's, of a territory's subtree or (null) the whole county. */
+    public StatisticsView published(int year, GroupBy groupBy, String territory) {
+        return compute(year, groupBy, territory, cases.openedBetween(yearStart(year), yearStart(year + 1), territory));
+    }
+
+    static Instant yearStart(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(CaseClock.COUNTY_ZONE).toInstant();
+    }
+
+    private StatisticsView compute(int year, GroupBy groupBy, String territoryCode, List<HandlingCase> rows) {
         LocalDate today = clock.today();
         LocalDate end = LocalDate.of(year, 12, 31).isAfter(today) ? LocalDate.of(year, 12, 31) : today;
         WorkingCalendar calendar = days.calendar(LocalDate.of(year, 1, 1).minusDays(1), end.plusDays(1));
@@ -51,6 +61,6 @@ public class StatisticsService {
         List<RowView> groups = CaseStatistics.rows(rows, key, names, calendar, today, config.dueSoonDays(), CaseClock.COUNTY_ZONE)
                 .stream().map(RowView::of).toList();
         RowView total = RowView.of(CaseStatistics.total(rows, calendar, today, config.dueSoonDays(), CaseClock.COUNTY_ZONE));
-        return new StatisticsView(year, groupBy, Territories.isDivisionCode(scope) ? scope : caller.territory(), groups, total);
+        return new StatisticsView(year, groupBy, territoryCode, groups, total);
     }
 }

@@ -130,6 +130,11 @@ public class StandardResponsesFilter implements OASFilter {
             add(responses, "429", "Too many writes from this caller: retry after the seconds in Retry-After");
             retryAfter(responses.getAPIResponse("429"));
         }
+        if (method == PathItem.HttpMethod.GET && op.getSecurity() != null && op.getSecurity().isEmpty()) {
+            // Anonymous reads (open data) are limited per client address (AddressLimited).
+            add(responses, "429", "Too many requests from this address: retry after the seconds in Retry-After");
+            retryAfter(responses.getAPIResponse("429"));
+        }
         add(responses, "500", "Unexpected failure; the body carries an error id for the operators");
         add(responses, "503", "The database is unavailable for now: retry after the seconds in Retry-After");
         retryAfter(responses.getAPIResponse("503"));

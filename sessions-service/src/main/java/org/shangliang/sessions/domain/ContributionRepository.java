@@ -26,4 +26,15 @@ public class ContributionRepository implements PanacheRepositoryBase<Contributio
                 .setParameter("id", agendaItemId).getSingleResult();
         return max == null ? 1 : max + 1;
     }
+
+    /** How many contributions each agenda item of these sessions has, in one statement. */
+    public java.util.Map<UUID, Long> countsByItem(java.util.Collection<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) return java.util.Map.of();
+        List<Object[]> rows = getEntityManager().createQuery(
+                "select c.agendaItemId, count(c) from Contribution c where c.sessionId in ?1 group by c.agendaItemId", Object[].class)
+                .setParameter(1, sessionIds).getResultList();
+        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        for (Object[] r : rows) counts.put((UUID) r[0], ((Number) r[1]).longValue());
+        return counts;
+    }
 }

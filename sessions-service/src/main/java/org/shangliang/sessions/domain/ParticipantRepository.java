@@ -45,4 +45,9 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
     public void lockPerson(String personKey) {
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, personKey).getSingleResult();
     }
+
+    /** The participants of several sessions, in one statement. */
+    public List<Participant> ofSessions(java.util.Collection<UUID> sessionIds) {
+        return sessionIds.isEmpty() ? List.of() : list("sessionId in ?1", sessionIds);
+    }
 }

@@ -40,4 +40,15 @@ public class SessionRepository implements PanacheRepositoryBase<ConsultationSess
     public List<ConsultationSession> continuing(UUID sessionId) {
         return list("previousRoundId", Sort.ascending("startsAt", "id"), sessionId);
     }
+
+    /** Public sessions starting in [from, to) in a territory's subtree (all when null), by start; their agendas fetched with them. */
+    public List<ConsultationSession> published(java.time.Instant from, java.time.Instant to, String territory) {
+        Map<String, Object> p = new HashMap<>(Map.of("public", Visibility.PUBLIC, "from", from, "to", to));
+        String where = "s.visibility = :public and s.startsAt >= :from and s.startsAt < :to";
+        if (territory != null) {
+            where += " and " + Territories.within("s.territoryCode", "scope", territory);
+            p.put("scope", Territories.subtreeKey(territory));
+        }
+        return find("select distinct s from ConsultationSession s left join fetch s.agenda where " + where + " order by s.startsAt, s.id", p).list();
+    }
 }

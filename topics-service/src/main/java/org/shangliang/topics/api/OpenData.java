@@ -37,13 +37,4 @@ public final class OpenData {
             @Schema(description = "Where the meaning of every field is", example = "/api/v1/open-data/topics/dictionary") String dictionary,
             List<OpenTopic> items) {
     }
-
-    @Schema(name = "OpenDataField", description = "One field of a dataset")
-    public record Field(@Schema(example = "number") String name, @Schema(example = "string") String type,
-                        @Schema(example = "议题编号") String description) {
-    }
-
-    @Schema(name = "OpenDataDictionary", description = "The fields of a dataset, in the order of its CSV columns")
-    public record Dictionary(String dataset, String licence, String licenceUrl, List<Field> fields) {
-    }
 }

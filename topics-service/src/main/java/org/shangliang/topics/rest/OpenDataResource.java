@@ -11,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shangliang.commons.http.AddressLimited;
 import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.Territories;
-import org.shangliang.topics.api.OpenData.Dictionary;
+import org.shangliang.commons.opendata.DatasetDictionary;
+import org.shangliang.commons.opendata.OpenDataAnswers;
 import org.shangliang.topics.api.OpenData.OpenTopics;
 import org.shangliang.topics.service.OpenDataService;
 
@@ -37,9 +37,6 @@ import org.shangliang.topics.service.OpenDataService;
 @SecurityRequirements
 @Tag(name = "Open data", description = "开放数据 — public topics for the county's open-data portal, without personal data")
 public class OpenDataResource {
-
-    /** Published data changes slowly and is the same for everyone: shared caches may keep it an hour. */
-    static final String CACHE = "public, max-age=3600";
 
     @Inject OpenDataService openData;
 
@@ -54,33 +51,23 @@ public class OpenDataResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenTopics.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "The territory is not in the directory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this address: retry after the seconds in Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response topics(
+    public Response openTopics(
             @Parameter(description = "The year the topics were submitted in", required = true, example = "2026") @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @Parameter(description = "A township or village: its subtree only", example = "330421003")
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @Parameter(description = "json (default) or csv", schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") @DefaultValue("json")
-            @Pattern(regexp = "json|csv", message = "format: json or csv") String format) {
+            @Pattern(regexp = OpenDataAnswers.FORMAT_REGEX, message = OpenDataAnswers.FORMAT_MESSAGE) String format) {
         OpenTopics data = openData.topics(year, territory);
-        if (format.equals("csv")) {
-            String name = "topics-" + year + (territory == null ? "" : "-" + territory) + ".csv";
-            return Response.ok(openData.csv(data), "text/csv; charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, CACHE)
-                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
-        }
-        return Response.ok(data, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+        return format.equals("csv") ? OpenDataAnswers.csv(openData.csv(data), OpenDataAnswers.fileName("topics", year, territory))
+                : OpenDataAnswers.json(data);
     }
 
     @GET
     @Path("/dictionary")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The data dictionary of the topics dataset", description = "Every field of the dataset, in the order of the CSV columns: name, type and meaning (Chinese and English).")
-    @APIResponse(responseCode = "200", description = "The fields", content = @Content(schema = @Schema(implementation = Dictionary.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this address: retry after the seconds in Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response dictionary() {
-        return Response.ok(openData.dictionary()).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+    @APIResponse(responseCode = "200", description = "The fields", content = @Content(schema = @Schema(implementation = DatasetDictionary.class)))
+    public Response openTopicsDictionary() {
+        return OpenDataAnswers.json(openData.dictionary());
     }
 }
