@@ -9,7 +9,10 @@ public final class DemoPersonalData {
     private DemoPersonalData() {
     }
 
-    /** Proposers' names and logins, the free text they wrote, the screeners' notes, members' names and logins. */
+    /**
+     * Proposers' names and logins, the free text they wrote, the screeners' notes, members' names and
+     * logins, the other people at sessions, the clerks' logins and what they and the proposers wrote on cases.
+     */
     public static List<String> strings() {
         List<String> out = new ArrayList<>();
         List<JiashanCounty.Topic> topics = new ArrayList<>(JiashanCounty.VILLAGE_TOPICS);
@@ -24,7 +27,15 @@ public final class DemoPersonalData {
             add(out, m.name());
             add(out, m.subject());
         }
+        out.addAll(Stories.PEOPLE);
+        for (JiashanCounty.Unit u : JiashanCounty.UNITS) add(out, "clerk@" + u.code());
+        out.addAll(List.of(Stories.RETURN_REASON, Stories.PROGRESS_TEXT, Stories.REPLY_TEXT, Stories.EVALUATION_COMMENT));
         return out;
+    }
+
+    /** The titles of the demo's sessions (all public). */
+    public static List<String> sessionTitles() {
+        return JiashanCounty.STORIES.stream().map(JiashanCounty.Story::sessionTitle).toList();
     }
 
     /** The titles of the demo's topics that are public (accepted, and every status after). */

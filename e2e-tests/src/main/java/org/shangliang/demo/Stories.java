@@ -84,19 +84,27 @@ final class Stories {
         return a.body();
     }
 
+    /** The people invited to the demo's sessions besides members (county sessions first four, village halls the rest): never published. */
+    static final List<String> PEOPLE = List.of("县政协主席", "浙江大学专家", "企业代表", "部门负责人", "村民代表甲", "村民代表乙", "乡贤丙", "部门科长");
+    /** What clerks and proposers write on the demo's cases: internal, never published. */
+    static final String RETURN_REASON = "经营秩序属市场监管与属地共同职责，建议由街道牵头";
+    static final String PROGRESS_TEXT = "已制定实施方案，完成一半";
+    static final String REPLY_TEXT = "已按协商意见办理完毕，详见附件。";
+    static final String EVALUATION_COMMENT = "办理及时，满意";
+
     /** 签到 a quorum, then the outcome (协商意见) with its recommendations. */
     private void outcome(JiashanCounty.Story story, String sessionUrl, String itemId, boolean county, String host) {
         JsonNode present = api.read(sessionUrl + "/participants", host);
         List<String> ids = new ArrayList<>();
         if (present.path("participants").isEmpty()) {
             List<Map<String, Object>> people = county
-                    ? List.of(body("role", "LEADER", "name", "县政协主席"), member("钱丽娟"), member("朱国平"),
-                    member("顾志强"), body("role", "EXPERT", "name", "浙江大学专家"),
-                    body("role", "ENTERPRISE_REPRESENTATIVE", "name", "企业代表"),
-                    body("role", "DEPARTMENT_OFFICIAL", "name", "部门负责人", "unitCode", story.recommendations().get(0).unitCode()))
-                    : List.of(member("沈建明"), body("role", "VILLAGER_REPRESENTATIVE", "name", "村民代表甲"),
-                    body("role", "VILLAGER_REPRESENTATIVE", "name", "村民代表乙"), body("role", "NOTABLE", "name", "乡贤丙"),
-                    body("role", "DEPARTMENT_OFFICIAL", "name", "部门科长", "unitCode", story.recommendations().get(0).unitCode()));
+                    ? List.of(body("role", "LEADER", "name", PEOPLE.get(0)), member("钱丽娟"), member("朱国平"),
+                    member("顾志强"), body("role", "EXPERT", "name", PEOPLE.get(1)),
+                    body("role", "ENTERPRISE_REPRESENTATIVE", "name", PEOPLE.get(2)),
+                    body("role", "DEPARTMENT_OFFICIAL", "name", PEOPLE.get(3), "unitCode", story.recommendations().get(0).unitCode()))
+                    : List.of(member("沈建明"), body("role", "VILLAGER_REPRESENTATIVE", "name", PEOPLE.get(4)),
+                    body("role", "VILLAGER_REPRESENTATIVE", "name", PEOPLE.get(5)), body("role", "NOTABLE", "name", PEOPLE.get(6)),
+                    body("role", "DEPARTMENT_OFFICIAL", "name", PEOPLE.get(7), "unitCode", story.recommendations().get(0).unitCode()));
             // Members are invited by their directory id, which sessions-service knows from the directory's events.
             Api.Answer a = Api.until(() -> api.post(sessionUrl + "/participants", host, body("participants", people)), x -> x.status() != 422);
             JsonNode invited = expect(a, 201, "invite to " + story.sessionTitle()).body();
@@ -139,18 +147,18 @@ final class Stories {
             long v = now.version();
             Api.Answer next;
             if (r.caseStatus().equals("RETURN_REQUESTED") && status.equals("ASSIGNED")) {
-                next = api.move("POST", url + "/return-request", clerk, body("reason", "经营秩序属市场监管与属地共同职责，建议由街道牵头"), v);
+                next = api.move("POST", url + "/return-request", clerk, body("reason", RETURN_REASON), v);
             } else {
                 int at = CASE_PATH.indexOf(status);
                 if (at < 0 || at >= CASE_PATH.indexOf(r.caseStatus())) return status; // elsewhere already: leave it
                 next = switch (status) {
                     case "ASSIGNED" -> api.move("POST", url + "/sign", clerk, null, v);
-                    case "SIGNED" -> api.move("POST", url + "/progress", clerk, body("percent", 50, "text", "已制定实施方案，完成一半"), v);
-                    case "IN_PROGRESS" -> api.move("POST", url + "/reply", clerk, body("text", "已按协商意见办理完毕，详见附件。", "resolutionDegree", "A"), v);
+                    case "SIGNED" -> api.move("POST", url + "/progress", clerk, body("percent", 50, "text", PROGRESS_TEXT), v);
+                    case "IN_PROGRESS" -> api.move("POST", url + "/reply", clerk, body("text", REPLY_TEXT, "resolutionDegree", "A"), v);
                     case "REPLIED" -> api.move("POST", url + "/reply/approval", staff, null, v);
                     case "REPLY_APPROVED" -> api.move("POST", url + "/evaluations",
                             tokens.token(topic.proposerRole(), topic.territoryCode(), null, topic.proposerSubject(), topic.proposerName()),
-                            body("attitude", "SATISFIED", "result", "SATISFIED", "comment", "办理及时，满意"), v);
+                            body("attitude", "SATISFIED", "result", "SATISFIED", "comment", EVALUATION_COMMENT), v);
                     default -> throw new IllegalStateException("no step from " + status);
                 };
             }

@@ -90,6 +90,31 @@ class DemoLoadE2ETest extends OnRunningPlatform {
             }
         }
 
+        // Sessions, cases and the statistics of follow-up: the same, county-wide and for the village.
+        for (String territory : List.of("330421003201", "330421")) {
+            for (String format : List.of("json", "csv")) {
+                String sessions = io.restassured.RestAssured.given().queryParam("year", 2026).queryParam("territory", territory).queryParam("format", format)
+                        .get(Demo.SESSIONS + "/api/v1/open-data/sessions").then().statusCode(200).extract().asString();
+                String cases = io.restassured.RestAssured.given().queryParam("year", year).queryParam("territory", territory).queryParam("format", format)
+                        .get(Demo.FOLLOWUP + "/api/v1/open-data/cases").then().statusCode(200).extract().asString();
+                String statistics = io.restassured.RestAssured.given().queryParam("year", year).queryParam("territory", territory).queryParam("format", format)
+                        .get(Demo.FOLLOWUP + "/api/v1/open-data/cases/statistics").then().statusCode(200).extract().asString();
+                for (String title : org.shangliang.demo.DemoPersonalData.sessionTitles()) {
+                    if (territory.length() == 6 || title.startsWith("惠通村")) {
+                        org.junit.jupiter.api.Assertions.assertTrue(sessions.contains(title), format + " sessions export of " + territory + " has " + title);
+                    }
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(cases.contains("县住房和城乡建设局"), format + " cases export of " + territory + " has the housing bureau's cases");
+                org.junit.jupiter.api.Assertions.assertTrue(statistics.contains("县住房和城乡建设局"), format + " statistics of " + territory);
+                for (String personal : org.shangliang.demo.DemoPersonalData.strings()) {
+                    for (Map.Entry<String, String> export : Map.of("sessions", sessions, "cases", cases, "statistics", statistics).entrySet()) {
+                        org.junit.jupiter.api.Assertions.assertFalse(export.getValue().contains(personal),
+                                format + " " + export.getKey() + " export of " + territory + " must not carry " + personal);
+                    }
+                }
+            }
+        }
+
         // A year of sessions: cases in every state of their life, one past its due date; the first topic concluded.
         Map<String, String> caseByUnitAndTopic = new TreeMap<>();
         String lightsDeadline = null;

@@ -96,6 +96,8 @@ class CaseSecurityTest {
             String token = TestTokens.as(role, "330421").unit("agri-rural").subject(role + "-matrix").token();
             // Residents and members may list: they see the cases of their own topics and sessions (none here).
             expect(role, as(token).get("/api/v1/cases").statusCode(), everyoneButIntegration.contains(role), "list cases");
+            expect(role, as(token).queryParam("territory", "330421003").get("/api/v1/cases/changes").statusCode(),
+                    List.of(CPPCC_STAFF, LEADER, ORGANIZER).contains(role), "sync a territory's cases (change feed)");
             expect(role, as(token).get("/api/v1/cases/{id}", id).statusCode(), followers.contains(role), "read a case");
             expect(role, as(token).get("/api/v1/cases/{id}/history", id).statusCode(), followers.contains(role), "read a case's history");
             expect(role, as(token).get("/api/v1/cases/{id}/progress", id).statusCode(), followers.contains(role), "read a case's progress");

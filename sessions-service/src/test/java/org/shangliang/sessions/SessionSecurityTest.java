@@ -155,6 +155,8 @@ class SessionSecurityTest {
             String token = TestTokens.as(role, JIASHAN).subject(subject).token();
             expect(role, as(token).get("/api/v1/consultable-topics").statusCode(), true, "list consultable topics");
             expect(role, as(token).get("/api/v1/sessions").statusCode(), true, "list sessions");
+            expect(role, as(token).queryParam("territory", territory).get("/api/v1/sessions/changes").statusCode(),
+                    List.of(ORGANIZER, CPPCC_STAFF, LEADER).contains(role), "sync a territory's sessions (change feed)");
             expect(role, as(token).get("/api/v1/sessions/{id}", session).statusCode(), true, "read a session");
             expect(role, as(token).get("/api/v1/sessions/{id}/agenda-items/{item}/outcomes", session, item).statusCode(), true, "read outcomes");
             expect(role, as(token).get("/api/v1/sessions/{id}/rounds", session).statusCode(), true, "read the rounds");

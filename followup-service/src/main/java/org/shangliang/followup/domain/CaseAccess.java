@@ -16,7 +16,7 @@ public final class CaseAccess {
     }
 
     /** Follows cases by territory: the county office, leaders and township organizers. */
-    static boolean followsTerritory(Caller c) {
+    public static boolean followsTerritory(Caller c) {
         return c.isAny(CPPCC_STAFF, LEADER, ORGANIZER);
     }
 

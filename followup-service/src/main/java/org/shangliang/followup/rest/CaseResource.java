@@ -50,7 +50,9 @@ import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.CurrentCaller;
 import org.shangliang.followup.domain.CaseStatus;
 import org.shangliang.followup.api.CaseViews.CaseView;
+import org.shangliang.followup.api.CaseSync;
 import org.shangliang.followup.service.CaseService;
+import org.shangliang.followup.service.CaseSyncService;
 
 @org.shangliang.commons.http.RateLimited
 @Path("/api/v1/cases")
@@ -59,6 +61,7 @@ import org.shangliang.followup.service.CaseService;
 public class CaseResource {
 
     @Inject CaseService cases;
+    @Inject CaseSyncService sync;
     @Inject HandlingService handling;
     @Inject org.shangliang.commons.http.Idempotency idempotency;
     @Inject org.shangliang.followup.service.StatisticsService statistics;
@@ -120,6 +123,25 @@ public class CaseResource {
             @Parameter(description = "A division code inside the caller's territory; the caller's territory when absent", example = "330421003")
             @QueryParam("territory") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "{shangliang.territory}") String territory) {
         return board.board(territory, caller.get());
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed({CPPCC_STAFF, LEADER, ORGANIZER})
+    @Operation(summary = "Sync a territory's cases (变更流)", description = "For an app that keeps an offline copy of a territory's cases: every "
+            + "case of the territory and the territories under it that changed after `since` (a clerk's move, the deadline watch, a correction), "
+            + "each once in its latest state as a compact summary, oldest change first. Without `since` the first sync is the whole copy; keep "
+            + "the `nextCursor` and send it as `since` next time; while `more` is true, ask again at once. A change appears once its transaction "
+            + "and every one begun before it have ended, so none is skipped. For the territory's CPPCC staff, leaders and organizers.")
+    @APIResponse(responseCode = "200", description = "The changes after `since`", content = @Content(schema = @Schema(implementation = CaseSync.CaseChanges.class)))
+    @APIResponse(responseCode = "403", description = "Not staff of this territory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The territory is not in the directory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseSync.CaseChanges syncCases(
+            @Parameter(description = "The territory to follow, with everything under it", required = true, example = "330421003201")
+            @QueryParam("territory") @NotNull @Pattern(regexp = org.shangliang.commons.security.Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
+            @Parameter(description = "The `nextCursor` of the last sync; absent for the first") @QueryParam("since") String since,
+            @Parameter(description = "Changes per answer, 1 to 1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(CaseSyncService.MAX_LIMIT) int limit) {
+        return sync.since(territory, since, limit, caller.get());
     }
 
     @GET

@@ -2,6 +2,8 @@ package org.shangliang.commons.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 import org.shangliang.commons.problem.ApiException;
 import org.shangliang.commons.problem.Text;
 
@@ -21,6 +23,25 @@ public record ChangeCursor(long txid, long position) {
 
     /** The SQL condition on a feed row's {@code txid}: its transaction ended before any still running began. */
     public static final String SETTLED = "txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+    /** One page of a feed: the rows to show, the cursor to pass next time, whether more are waiting. */
+    public record Page<R>(List<R> rows, ChangeCursor next, boolean more) {
+    }
+
+    /**
+     * @param fetched up to {@code limit + 1} rows in feed order: the extra one only tells that there is more
+     * @param since   the cursor asked with: the next one when nothing changed
+     */
+    public static <R> Page<R> page(List<R> fetched, int limit, ChangeCursor since, Function<R, ChangeCursor> cursorOf) {
+        boolean more = fetched.size() > limit;
+        List<R> shown = more ? fetched.subList(0, limit) : fetched;
+        return new Page<>(shown, shown.isEmpty() ? since : cursorOf.apply(shown.get(shown.size() - 1)), more);
+    }
+
+    /** The SQL condition of a feed query on rows aliased {@code alias}: after the cursor in positional parameters ?a, ?b, and settled. */
+    public static String afterCondition(String alias, int txidParam, int positionParam) {
+        return "(" + alias + ".txid, " + alias + ".position) > (?" + txidParam + ", ?" + positionParam + ") and " + alias + "." + SETTLED;
+    }
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("c1|" + txid + "|" + position).getBytes(StandardCharsets.UTF_8));

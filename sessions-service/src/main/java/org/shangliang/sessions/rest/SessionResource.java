@@ -56,7 +56,9 @@ import org.shangliang.sessions.api.SessionRequests.ScheduleSession;
 import org.shangliang.sessions.api.SessionViews.RoundView;
 import org.shangliang.sessions.api.SessionViews.SessionView;
 import org.shangliang.sessions.api.SessionViews.StatisticsView;
+import org.shangliang.sessions.api.SessionSync.SessionChanges;
 import org.shangliang.sessions.service.SessionService;
+import org.shangliang.sessions.service.SessionSyncService;
 
 @org.shangliang.commons.http.RateLimited
 @Path("/api/v1/sessions")
@@ -66,6 +68,7 @@ import org.shangliang.sessions.service.SessionService;
 public class SessionResource {
 
     @Inject SessionService sessions;
+    @Inject SessionSyncService sync;
     @Inject Idempotency idempotency;
     @Inject CurrentCaller caller;
 
@@ -122,6 +125,26 @@ public class SessionResource {
             @Parameter(description = "A territory inside yours (division-code prefix); yours when absent", example = "330421")
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory) {
         return sessions.statistics(year, territory, caller.get());
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed({ORGANIZER, CPPCC_STAFF, LEADER})
+    @Operation(summary = "Sync a territory's sessions (变更流)", description = "For an app that keeps an offline copy of a territory's sessions "
+            + "(an organizer's phone on a weak network): every session of the territory and the territories under it that changed after `since`, "
+            + "each once in its latest state as a compact summary, oldest change first. Without `since` the first sync is the whole copy; keep "
+            + "the `nextCursor` and send it as `since` next time; while `more` is true, ask again at once. A change appears once its transaction "
+            + "and every one begun before it have ended, so none is skipped. For the territory's organizers, CPPCC staff and leaders, who see "
+            + "all its sessions, internal ones included.")
+    @APIResponse(responseCode = "200", description = "The changes after `since`", content = @Content(schema = @Schema(implementation = SessionChanges.class)))
+    @APIResponse(responseCode = "403", description = "Not staff of this territory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The territory is not in the directory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SessionChanges syncSessions(
+            @Parameter(description = "The territory to follow, with everything under it", required = true, example = "330421003201")
+            @QueryParam("territory") @NotNull @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
+            @Parameter(description = "The `nextCursor` of the last sync; absent for the first") @QueryParam("since") String since,
+            @Parameter(description = "Changes per answer, 1 to 1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(SessionSyncService.MAX_LIMIT) int limit) {
+        return sync.since(territory, since, limit, caller.get());
     }
 
     @GET

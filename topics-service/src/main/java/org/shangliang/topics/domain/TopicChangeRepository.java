@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.shangliang.commons.http.ChangeCursor;
-import org.shangliang.commons.security.Territories;
+import org.shangliang.commons.persistence.ChangeFeeds;
 
 /**
  * The change feed of topics (变更流), written by the {@code topic_change_feed} trigger in the
@@ -27,16 +27,10 @@ public class TopicChangeRepository {
 
     /** Up to {@code limit} changes in the subtree of {@code territory} after {@code since}, oldest first. */
     public List<Change> after(String territory, ChangeCursor since, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.topic_id, c.change, c.txid, c.position, t.number, t.title, t.status, t.level,"
+        List<Object[]> rows = ChangeFeeds.page(em, "select c.topic_id, c.change, c.txid, c.position, t.number, t.title, t.status, t.level,"
                         + " t.territory_code, t.support_count, t.version, t.updated_at, t.merged_into"
-                        + " from topic_change c left join topic t on t.id = c.topic_id"
-                        + " where " + Territories.withinPositional("c.territory_code", 1, territory)
-                        + " and (c.txid, c.position) > (?2, ?3) and c." + ChangeCursor.SETTLED
-                        + " order by c.txid, c.position limit ?4")
-                .setParameter(1, Territories.subtreeKey(territory)).setParameter(2, since.txid()).setParameter(3, since.position())
-                .setParameter(4, limit).getResultList();
-        return rows.stream().map(r -> new Change((UUID) r[0], (String) r[1], new ChangeCursor(((Number) r[2]).longValue(), ((Number) r[3]).longValue()),
+                        + " from topic_change c left join topic t on t.id = c.topic_id", territory, since, limit);
+        return rows.stream().map(r -> new Change((UUID) r[0], (String) r[1], ChangeFeeds.cursor(r, 2),
                 (String) r[4], (String) r[5], r[6] == null ? null : TopicStatus.valueOf((String) r[6]), r[7] == null ? null : Level.valueOf((String) r[7]),
                 (String) r[8], r[9] == null ? null : ((Number) r[9]).intValue(), r[10] == null ? null : ((Number) r[10]).longValue(),
                 instant(r[11]), (UUID) r[12])).toList();

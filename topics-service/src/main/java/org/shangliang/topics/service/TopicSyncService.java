@@ -36,11 +36,8 @@ public class TopicSyncService {
             throw Access.forbidden(Text.of("只有能看到该区域全部议题的人（组织者、县政协机关、领导、网格员、镇街系统）可以同步它",
                     "Only callers who see every topic of the territory (organizers, CPPCC staff, leaders, grid workers, township systems) may sync it"));
         }
-        List<Change> rows = changes.after(territory, cursor, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Change> shown = more ? rows.subList(0, limit) : rows;
-        ChangeCursor next = shown.isEmpty() ? cursor : shown.get(shown.size() - 1).cursor();
-        return new TopicChanges(shown.stream().map(TopicSyncService::view).toList(), next.encode(), more);
+        ChangeCursor.Page<Change> page = ChangeCursor.page(changes.after(territory, cursor, limit + 1), limit, cursor, Change::cursor);
+        return new TopicChanges(page.rows().stream().map(TopicSyncService::view).toList(), page.next().encode(), page.more());
     }
 
     private static TopicChange view(Change c) {
