@@ -65,15 +65,7 @@ public class ConditionalGet {
 
     /** If-None-Match compares weakly (RFC 9110 13.1.2): {@code W/} is ignored, {@code *} matches anything. */
     static boolean matches(String ifNoneMatch, String value) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) return false;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String t = candidate.trim();
-            if (t.equals("*")) return true;
-            if (t.startsWith("W/")) t = t.substring(2);
-            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
-            if (t.equals(value)) return true;
-        }
-        return false;
+        return org.shangliang.commons.problem.Preconditions.anyTag(ifNoneMatch, value::equals);
     }
 
     private static String digest(byte[] body) {

@@ -55,14 +55,13 @@ public class Idempotency {
         int inserted = em.createNativeQuery("insert into idempotency_key (scope, key, request_hash) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).executeUpdate();
         if (inserted == 1) {
-            Response response = create.get();
-            store(scope, key, response);
-            return response;
+            return store(scope, key, create.get());
         }
         return replay(scope, key, hash);
     }
 
-    private void store(String scope, String key, Response response) {
+    /** Keeps the first response; @return it with its body as the JSON stored, so that it is not written twice (ConditionalGet digests these bytes). */
+    private Response store(String scope, String key, Response response) {
         String body;
         try {
             body = response.getEntity() == null ? null : json.writeValueAsString(response.getEntity());
@@ -75,6 +74,9 @@ public class Idempotency {
                 .setParameter(4, response.getLocation() == null ? null : response.getLocation().toString())
                 .setParameter(5, tag == null ? null : tag.getValue())
                 .setParameter(6, body).executeUpdate();
+        if (body == null) return response;
+        return Response.fromResponse(response).entity(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private Response replay(String scope, String key, String hash) {

@@ -21,16 +21,26 @@ public final class Preconditions {
             throw new ApiException(428, "precondition-required", Titles.PRECONDITION_REQUIRED,
                     Text.of("更新须带 If-Match 请求头，值为读取时得到的 ETag", "Updates need an If-Match header with the ETag you read"));
         }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) return;
-            if (tag.startsWith("W/")) tag = tag.substring(2);
-            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
-            if (versionOf(tag).equals(Long.toString(current))) return;
-        }
+        if (anyTag(ifMatch, tag -> versionOf(tag).equals(Long.toString(current)))) return;
         throw new ApiException(412, "precondition-failed", Titles.PRECONDITION_FAILED,
                 Text.of("对象已被他人修改（当前 ETag 为 \"" + current + "\"），请重新读取后再提交",
                         "The object has changed since you read it (current ETag \"" + current + "\"); read it again and retry"));
+    }
+
+    /**
+     * Whether a header listing entity tags (If-Match, If-None-Match) names one that {@code test}
+     * accepts, or {@code *}; compared weakly (RFC 9110 13.1.2): {@code W/} and the quotes are dropped.
+     */
+    public static boolean anyTag(String header, java.util.function.Predicate<String> test) {
+        if (header == null || header.isBlank()) return false;
+        for (String candidate : header.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) return true;
+            if (tag.startsWith("W/")) tag = tag.substring(2);
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
+            if (test.test(tag)) return true;
+        }
+        return false;
     }
 
     /**
