@@ -83,9 +83,18 @@ class OpenDataTest {
 
         // The statistics of the year's follow-up, per unit, anonymous; as CSV too.
         given().header("X-Forwarded-For", address).queryParam("year", YEAR).queryParam("territory", village).get("/api/v1/open-data/cases/statistics")
-                .then().statusCode(200).header("Cache-Control", "public, max-age=3600").body("territoryCode", equalTo(village))
+                .then().statusCode(200).header("Cache-Control", "public, max-age=3600").body("territory", equalTo(village))
+                .body("dataset", equalTo("shangliang.case-statistics")).body("licence", equalTo("CC BY 4.0")).body("groupBy", equalTo("UNIT"))
                 .body("rows.code", equalTo(List.of("agri-rural"))).body("total.cases", equalTo(1)).body("total.replied", equalTo(1))
                 .body("total.onTimeRate", equalTo(1.0f));
+        List<String> statisticsFields = given().header("X-Forwarded-For", address).get("/api/v1/open-data/cases/statistics/dictionary").then().statusCode(200)
+                .body("dataset", equalTo("shangliang.case-statistics")).extract().path("fields.name");
+        String statisticsCsv = new String(given().header("X-Forwarded-For", address).queryParam("year", YEAR).queryParam("territory", village)
+                .queryParam("format", "csv").get("/api/v1/open-data/cases/statistics").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        List<String> statisticsLines = statisticsCsv.substring(1).lines().toList();
+        assertEquals(String.join(",", statisticsFields), statisticsLines.get(0));
+        assertEquals(List.of(YEAR + ",UNIT,agri-rural,县农业农村局,1,0,,1,1.0,", YEAR + ",UNIT,ALL,合计,1,0,,1,1.0,"),
+                statisticsLines.subList(1, 3).stream().map(l -> l.substring(0, l.indexOf(",1.0,") + 5)).toList());
         given().header("X-Forwarded-For", address).queryParam("year", YEAR).queryParam("territory", village).queryParam("groupBy", "TOWNSHIP")
                 .queryParam("format", "csv").get("/api/v1/open-data/cases/statistics").then().statusCode(200)
                 .header("Content-Disposition", containsString("case-statistics-township-" + YEAR + "-" + village + ".csv"));

@@ -64,6 +64,7 @@ class WebhookTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject WebhookFanout fanout;
+    @Inject org.shangliang.topics.messaging.out.WebhookHousekeeping housekeeping;
 
     @BeforeAll
     static void startReceiver() throws IOException {
@@ -245,6 +246,27 @@ class WebhookTest {
                 new FeedEvent(UUID.randomUUID().toString(), "TopicRejected", "/shangliang/topics-service", null, Instant.now(), area, "{}".getBytes()),
                 new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null, Instant.now().minusSeconds(3600), area, "{}".getBytes()))));
         as(token).get("/api/v1/webhooks/{id}/deliveries", id).then().body("items.eventId", equalTo(List.of(event.id())));
+    }
+
+    @Test
+    void delivered_deliveries_leave_the_log_after_their_time_and_undelivered_ones_stay() {
+        String area = Fixtures.freshVillage();
+        String token = integration(area);
+        String ok = "/kept-" + UUID.randomUUID();
+        String down = "/still-down-" + UUID.randomUUID();
+        failFirst.put(down, -1);
+        String okId = subscribe(token, url(ok), area, "TopicAccepted").statusCode(201).extract().path("subscription.id");
+        String downId = subscribe(token, url(down), area, "TopicAccepted").statusCode(201).extract().path("subscription.id");
+        fanout.apply(List.of(new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null,
+                Instant.now().plusSeconds(1), area, "{\"topicId\": \"y\"}".getBytes(StandardCharsets.UTF_8))));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(token).get("/api/v1/webhooks/{id}/deliveries", okId).then()
+                .body("items.status", equalTo(List.of("DELIVERED"))));
+        housekeeping.purge(Instant.now().minus(Duration.ofDays(30)));
+        as(token).get("/api/v1/webhooks/{id}/deliveries", okId).then().body("items.size()", equalTo(1));
+        assertTrue(housekeeping.purge(Instant.now().plusSeconds(1)) >= 1);
+        as(token).get("/api/v1/webhooks/{id}/deliveries", okId).then().body("items.size()", equalTo(0));
+        as(token).get("/api/v1/webhooks/{id}/deliveries", downId).then().body("items.size()", equalTo(1))
+                .body("items[0].status", org.hamcrest.Matchers.oneOf("PENDING", "PARKED"));
     }
 
     @Test

@@ -46,4 +46,19 @@ public final class OpenData {
             @Schema(example = "/api/v1/open-data/cases/dictionary") String dictionary,
             List<OpenCase> items) {
     }
+
+    @Schema(name = "OpenCaseStatistics", description = "The statistics of a year's follow-up of a territory, per unit or township and in total, "
+            + "with the terms of their reuse")
+    public record OpenCaseStatistics(
+            @Schema(example = "shangliang.case-statistics") String dataset,
+            @Schema(example = "CC BY 4.0") String licence,
+            String licenceUrl,
+            @Schema(example = "嘉善县政协办公室") String publisher,
+            int year,
+            @Schema(example = "330421003", nullable = true) String territory,
+            StatisticsViews.GroupBy groupBy,
+            @Schema(example = "/api/v1/open-data/cases/statistics/dictionary") String dictionary,
+            @Schema(description = "One row per unit or township, by code") List<StatisticsViews.RowView> rows,
+            @Schema(description = "All of them together (code ALL)") StatisticsViews.RowView total) {
+    }
 }

@@ -27,6 +27,7 @@ import org.shangliang.commons.problem.Problem;
 import org.shangliang.commons.security.Territories;
 import org.shangliang.commons.opendata.DatasetDictionary;
 import org.shangliang.commons.opendata.OpenDataAnswers;
+import org.shangliang.followup.api.OpenData.OpenCaseStatistics;
 import org.shangliang.followup.api.OpenData.OpenCases;
 import org.shangliang.followup.api.StatisticsViews;
 import org.shangliang.followup.service.OpenDataService;
@@ -81,7 +82,7 @@ public class OpenDataResource {
             + "on-time rate, average working days to reply, the satisfaction of closed cases, redos, cases overdue today — the same figures the "
             + "CPPCC office sees. `format=csv` for a spreadsheet. Anonymous and cacheable for an hour.")
     @APIResponse(responseCode = "200", description = "The statistics", headers = @Header(name = "Cache-Control", description = "public, max-age=3600"),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsViews.StatisticsView.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenCaseStatistics.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "The territory is not in the directory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response openCaseStatistics(
@@ -91,8 +92,17 @@ public class OpenDataResource {
             @QueryParam("territory") @Pattern(regexp = Territories.CODE_REGEX, message = "{shangliang.territory}") String territory,
             @Parameter(description = "json (default) or csv", schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") @DefaultValue("json")
             @Pattern(regexp = OpenDataAnswers.FORMAT_REGEX, message = OpenDataAnswers.FORMAT_MESSAGE) String format) {
-        StatisticsViews.StatisticsView view = openData.statistics(year, groupBy, territory);
-        return format.equals("csv") ? OpenDataAnswers.csv(StatisticsViews.csv(view), OpenDataAnswers.fileName("case-statistics-" + groupBy.name().toLowerCase(), year, territory))
-                : OpenDataAnswers.json(view);
+        OpenCaseStatistics data = openData.statistics(year, groupBy, territory);
+        return format.equals("csv") ? OpenDataAnswers.csv(openData.csv(data), OpenDataAnswers.fileName("case-statistics-" + groupBy.name().toLowerCase(), year, territory))
+                : OpenDataAnswers.json(data);
+    }
+
+    @GET
+    @Path("/statistics/dictionary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The data dictionary of the follow-up statistics", description = "Every column of the statistics' CSV, in order: name, type and meaning (Chinese and English).")
+    @APIResponse(responseCode = "200", description = "The fields", content = @Content(schema = @Schema(implementation = DatasetDictionary.class)))
+    public Response openCaseStatisticsDictionary() {
+        return OpenDataAnswers.json(openData.statisticsDictionary());
     }
 }

@@ -12,8 +12,10 @@ import org.shangliang.commons.opendata.DatasetField;
 import org.shangliang.commons.opendata.OpenDataTerms;
 import org.shangliang.commons.problem.Text;
 import org.shangliang.followup.api.OpenData.OpenCase;
+import org.shangliang.followup.api.OpenData.OpenCaseStatistics;
 import org.shangliang.followup.api.OpenData.OpenCases;
 import org.shangliang.followup.api.StatisticsViews.GroupBy;
+import org.shangliang.followup.api.StatisticsViews.RowView;
 import org.shangliang.followup.api.StatisticsViews.StatisticsView;
 import org.shangliang.followup.config.CaseClock;
 import org.shangliang.followup.config.FollowupConfig;
@@ -34,6 +36,24 @@ import org.shangliang.followup.domain.Satisfaction;
 public class OpenDataService {
 
     public static final String DATASET = "shangliang.cases";
+    public static final String STATISTICS = "shangliang.case-statistics";
+    /** The statistics' columns: a row per group, then the total (code ALL). */
+    private static final List<DatasetField> STATISTICS_FIELDS = List.of(
+            new DatasetField("year", "integer", "年度 Year the cases were assigned in"),
+            new DatasetField("groupBy", DatasetField.oneOf(GroupBy.class, ""), "分组 Per unit or per township"),
+            new DatasetField("code", "string", "代码 The unit's code or the township's division code; ALL for the total"),
+            new DatasetField("name", "string", "名称 The unit's or township's name; 合计 for the total"),
+            new DatasetField("cases", "integer", "办理件数 Cases assigned"),
+            new DatasetField("closed", "integer", "已办结 Closed"),
+            new DatasetField("conversionRate", "number 0-1, may be empty", "成果转化率 Closed with resolution A or B over all closed"),
+            new DatasetField("replied", "integer", "已办复 Replied at least once"),
+            new DatasetField("onTimeRate", "number 0-1, may be empty", "按时办复率 First replies by the deadline over first replies with one"),
+            new DatasetField("averageWorkingDaysToReply", "number, may be empty", "平均办复工作日 Working days from sign-for to the first reply"),
+            new DatasetField("satisfied", "integer", "满意 Closed with the proposer satisfied"),
+            new DatasetField("basicallySatisfied", "integer", "基本满意 Basically satisfied"),
+            new DatasetField("dissatisfied", "integer", "不满意 Dissatisfied"),
+            new DatasetField("redos", "integer", "重办次数 Redos in all"),
+            new DatasetField("overdueNow", "integer", "当前逾期 Overdue today"));
     private static final List<DatasetField> FIELDS = List.of(
             new DatasetField("number", "string", "办理件编号 Case number, BJ-year-sequence"),
             new DatasetField("topicNumber", "string, may be empty", "议题编号 The topic it follows up (open data shangliang.topics)"),
@@ -67,9 +87,24 @@ public class OpenDataService {
         return new OpenCases(DATASET, terms.licence(), terms.licenceUrl(), terms.publisher(), year, territory, "/api/v1/open-data/cases/dictionary", items);
     }
 
-    public StatisticsView statistics(int year, GroupBy groupBy, String territory) {
+    public OpenCaseStatistics statistics(int year, GroupBy groupBy, String territory) {
         known(territory);
-        return statistics.published(year, groupBy, territory);
+        StatisticsView v = statistics.published(year, groupBy, territory);
+        return new OpenCaseStatistics(STATISTICS, terms.licence(), terms.licenceUrl(), terms.publisher(), year, territory, groupBy,
+                "/api/v1/open-data/cases/statistics/dictionary", v.rows(), v.total());
+    }
+
+    public DatasetDictionary statisticsDictionary() {
+        return DatasetDictionary.of(STATISTICS, terms, STATISTICS_FIELDS);
+    }
+
+    /** The groups, then the total, columns in the dictionary's order. */
+    public String csv(OpenCaseStatistics data) {
+        List<RowView> rows = new java.util.ArrayList<>(data.rows());
+        rows.add(data.total());
+        return Csv.write(STATISTICS_FIELDS.stream().map(DatasetField::name).toList(), rows.stream().map(r -> java.util.Arrays.<Object>asList(
+                data.year(), data.groupBy(), r.code(), r.name(), r.cases(), r.closed(), r.conversionRate(), r.replied(), r.onTimeRate(),
+                r.averageWorkingDaysToReply(), r.satisfied(), r.basicallySatisfied(), r.dissatisfied(), r.redos(), r.overdueNow())).toList());
     }
 
     public DatasetDictionary dictionary() {

@@ -51,6 +51,10 @@ public interface WebhooksConfig {
     @WithDefault("10000")
     int maxPending();
 
+    /** How long a delivered delivery stays in the log; parked ones stay until replayed or their subscription is deleted. */
+    @WithDefault("P30D")
+    Duration keepDelivered();
+
     /** How often the dispatcher looks for due deliveries when it has not been woken. */
     @WithDefault("PT1S")
     Duration pollInterval();

@@ -93,6 +93,14 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 .executeUpdate();
     }
 
+    /** Drops delivered deliveries older than {@code before}, a batch at a time; @return how many of this batch */
+    public int deleteDelivered(Instant before, int batch) {
+        return getEntityManager().createNativeQuery("""
+                delete from webhook_delivery where id in (select id from webhook_delivery
+                where status = 'DELIVERED' and delivered_at < ?1 limit ?2)""")
+                .setParameter(1, before).setParameter(2, batch).executeUpdate();
+    }
+
     /** A subscription's log, newest first; {@code status} null for all. */
     public List<WebhookDelivery> log(UUID subscriptionId, DeliveryStatus status, Cursor after, int limit) {
         StringBuilder q = new StringBuilder("subscriptionId = :s");
