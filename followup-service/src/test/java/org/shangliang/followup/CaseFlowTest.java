@@ -110,6 +110,7 @@ class CaseFlowTest {
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("followup"), typeAndSubject("CaseOpened", caseId), WAIT);
         Contracts.assertValid("CaseOpened", value(event));
         assertEquals(caseId, event.key());
+        assertEquals("330421003201", org.shangliang.commons.testing.EventsTestKit.header(event, "ce_territory"), "the case's territory travels with its events");
     }
 
     @Test

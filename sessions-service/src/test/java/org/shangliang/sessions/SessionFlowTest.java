@@ -231,6 +231,14 @@ class SessionFlowTest {
         ConsumerRecord<String, byte[]> event = kafka.await(kafka.topic("sessions"), typeAndSubject("SessionScheduled", session.getString("id")), WAIT);
         Contracts.assertValid("SessionScheduled", value(event));
         assertTrue(value(event).contains(topic));
+        // The territory travels as ce_territory; a public session's events carry no ce_internal.
+        assertEquals(village, header(event, "ce_territory"));
+        assertEquals(null, header(event, "ce_internal"));
+        String internal = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(sessionBody(village, acceptedTopic(village)).replace("\"type\"", "\"visibility\": \"INTERNAL\", \"type\""))
+                .post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+        ConsumerRecord<String, byte[]> internalEvent = kafka.await(kafka.topic("sessions"), typeAndSubject("SessionScheduled", internal), WAIT);
+        assertEquals("true", header(internalEvent, "ce_internal"), "an internal session's events say so, for readers outside (webhooks)");
     }
 
     @Test

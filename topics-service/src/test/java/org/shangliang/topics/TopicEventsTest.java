@@ -44,7 +44,8 @@ class TopicEventsTest {
 
     @Test
     void submit_and_accept_publish_cloudevents_that_match_the_contracts() {
-        String id = accepted(freshVillage());
+        String village = freshVillage();
+        String id = accepted(village);
         ConsumerRecord<String, byte[]> submittedEvent = kafka.await(kafka.topic("topics"), typeAndSubject("TopicSubmitted", id), WAIT);
         ConsumerRecord<String, byte[]> acceptedEvent = kafka.await(kafka.topic("topics"), typeAndSubject("TopicAccepted", id), WAIT);
         Contracts.assertValid("TopicSubmitted", value(submittedEvent));
@@ -54,6 +55,7 @@ class TopicEventsTest {
         assertEquals("/shangliang/topics-service", header(acceptedEvent, "ce_source"));
         assertEquals("application/json", header(acceptedEvent, "content-type"));
         assertNotNull(header(acceptedEvent, "ce_time"));
+        assertEquals(village, header(acceptedEvent, "ce_territory"), "the topic's territory travels as an extension");
         UUID.fromString(header(acceptedEvent, "ce_id"));
         assertEquals(acceptedEvent.partition(), submittedEvent.partition(), "one topic's events share a partition");
         assertTrue(acceptedEvent.offset() > submittedEvent.offset(), "and keep their order");

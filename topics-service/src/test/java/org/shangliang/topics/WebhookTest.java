@@ -149,6 +149,9 @@ class WebhookTest {
             assertEquals("/shangliang/topics-service", ce.path("source").asText());
             assertEquals(area, ce.path("territory").asText());
             assertEquals(topic, ce.path("data").path("topicId").asText());
+            // What an integration does not read through the API either: who proposed it, the screening note.
+            assertTrue(ce.path("data").path("proposer").isMissingNode() && ce.path("data").path("coSigners").isMissingNode()
+                    && ce.path("data").path("note").isMissingNode(), r.body());
             assertEquals(r.headers().get("webhook-id"), ce.path("id").asText());
             String timestamp = r.headers().get("webhook-timestamp");
             assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 60, "a current timestamp");
@@ -237,14 +240,16 @@ class WebhookTest {
         String token = integration(area);
         String id = subscribe(token, url("/once-" + UUID.randomUUID()), area, "TopicAccepted").statusCode(201).extract().path("subscription.id");
         FeedEvent event = new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", UUID.randomUUID().toString(),
-                Instant.now().plusSeconds(1), area, "{\"topicId\": \"x\"}".getBytes(StandardCharsets.UTF_8));
+                Instant.now().plusSeconds(1), area, false, "{\"topicId\": \"x\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(1, fanout.apply(List.of(event)));
         assertEquals(0, fanout.apply(List.of(event)), "the same event id again adds nothing");
         // Events of another territory, of a type not subscribed, or from before the subscription are not queued.
         assertEquals(0, fanout.apply(List.of(
-                new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null, Instant.now(), "330421001", "{}".getBytes()),
-                new FeedEvent(UUID.randomUUID().toString(), "TopicRejected", "/shangliang/topics-service", null, Instant.now(), area, "{}".getBytes()),
-                new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null, Instant.now().minusSeconds(3600), area, "{}".getBytes()))));
+                new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null, Instant.now(), "330421001", false, "{}".getBytes()),
+                new FeedEvent(UUID.randomUUID().toString(), "TopicRejected", "/shangliang/topics-service", null, Instant.now(), area, false, "{}".getBytes()),
+                new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null, Instant.now().minusSeconds(3600), area, false, "{}".getBytes()),
+                // An internal session's outcome (ce_internal): for its territory's staff, never an integration.
+                new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null, Instant.now().plusSeconds(1), area, true, "{}".getBytes()))));
         as(token).get("/api/v1/webhooks/{id}/deliveries", id).then().body("items.eventId", equalTo(List.of(event.id())));
     }
 
@@ -258,7 +263,7 @@ class WebhookTest {
         String okId = subscribe(token, url(ok), area, "TopicAccepted").statusCode(201).extract().path("subscription.id");
         String downId = subscribe(token, url(down), area, "TopicAccepted").statusCode(201).extract().path("subscription.id");
         fanout.apply(List.of(new FeedEvent(UUID.randomUUID().toString(), "TopicAccepted", "/shangliang/topics-service", null,
-                Instant.now().plusSeconds(1), area, "{\"topicId\": \"y\"}".getBytes(StandardCharsets.UTF_8))));
+                Instant.now().plusSeconds(1), area, false, "{\"topicId\": \"y\"}".getBytes(StandardCharsets.UTF_8))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(token).get("/api/v1/webhooks/{id}/deliveries", okId).then()
                 .body("items.status", equalTo(List.of("DELIVERED"))));
         housekeeping.purge(Instant.now().minus(Duration.ofDays(30)));

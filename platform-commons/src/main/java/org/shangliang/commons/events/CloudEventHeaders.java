@@ -11,6 +11,8 @@ public final class CloudEventHeaders {
     public static final String AGGREGATE_TYPE = "ce_aggregatetype";
     /** Extension: the division code the event concerns ({@link EventTerritory}); absent for county-wide data. */
     public static final String TERRITORY = "ce_territory";
+    /** Extension: {@code true} when the event concerns what only its territory's staff see ({@link EventTerritory#internal}). */
+    public static final String INTERNAL = "ce_internal";
     public static final String CONTENT_TYPE = "content-type";
 
     /** Dead-letter headers: where the event came from and why it was given up on. */

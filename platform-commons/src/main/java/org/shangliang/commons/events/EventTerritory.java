@@ -10,4 +10,12 @@ public interface EventTerritory {
 
     /** Called inside the transaction that publishes the event; null when the event belongs to no one division. */
     String of(DomainEvent event);
+
+    /**
+     * Whether the event concerns something only the staff of its territory see (an internal
+     * session), sent as {@code ce_internal: true}: readers outside the publisher pass it on to no one else.
+     */
+    default boolean internal(DomainEvent event) {
+        return false;
+    }
 }

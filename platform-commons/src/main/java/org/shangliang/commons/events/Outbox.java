@@ -40,8 +40,8 @@ public class Outbox {
         }
         // The trace of this transaction goes with the row: the relay publishes it later, on its own thread.
         Map<String, String> trace = tracing.current();
-        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at, traceparent, tracestate, territory_code) "
-                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8, ?9, ?10)")
+        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload, occurred_at, traceparent, tracestate, territory_code, internal) "
+                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8, ?9, ?10, ?11)")
                 .setParameter(1, id)
                 .setParameter(2, event.aggregateType())
                 .setParameter(3, event.aggregateId())
@@ -52,6 +52,7 @@ public class Outbox {
                 .setParameter(8, trace.get(EventTracing.TRACEPARENT))
                 .setParameter(9, trace.get(EventTracing.TRACESTATE))
                 .setParameter(10, territories.isResolvable() ? territories.get().of(event) : null)
+                .setParameter(11, territories.isResolvable() && territories.get().internal(event))
                 .executeUpdate();
         return id;
     }

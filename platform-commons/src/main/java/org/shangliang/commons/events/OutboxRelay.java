@@ -219,7 +219,7 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(locked)) return 0; // another drain is under way
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                    "select seq, id, aggregate_type, aggregate_id, event_type, topic, cast(payload as text), occurred_at, traceparent, tracestate, territory_code "
+                    "select seq, id, aggregate_type, aggregate_id, event_type, topic, cast(payload as text), occurred_at, traceparent, tracestate, territory_code, internal "
                             + "from outbox_event where published_at is null order by seq limit ?1 for update")
                     .setParameter(1, config.relay().batchSize()).getResultList();
             if (rows.isEmpty()) return 0;
@@ -373,6 +373,7 @@ public class OutboxRelay {
         header(r, CloudEventHeaders.AGGREGATE_TYPE, aggregateType);
         header(r, CloudEventHeaders.CONTENT_TYPE, "application/json");
         if (row.length > 10 && row[10] != null) header(r, CloudEventHeaders.TERRITORY, (String) row[10]);
+        if (row.length > 11 && Boolean.TRUE.equals(row[11])) header(r, CloudEventHeaders.INTERNAL, "true");
         return r;
     }
 

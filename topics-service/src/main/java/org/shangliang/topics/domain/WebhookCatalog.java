@@ -30,6 +30,11 @@ public final class WebhookCatalog {
                     "CaseReplied", "ReplyApproved", "ReplySentBack", "CaseEvaluated", "CaseRedo", "CaseClosed", "CaseWithdrawn",
                     "CaseSupervised", "CaseReminded", "CaseDueSoon", "CaseOverdue")));
 
+    /** Who proposed, co-signed, took part, recorded or supervised: what an integration does not see of people through the API either. */
+    private static final Set<String> PEOPLE = Set.of("proposer", "coSigners", "participantSubjects", "recordedBy", "correctedBy", "supervisorName");
+    /** Free text written on topics, outcomes and cases (notes, reasons, replies, progress): it may name people, as in open data. */
+    private static final Set<String> FREE_TEXT = Set.of("note", "reason", "reply", "text");
+
     private static final Map<String, Stream> BY_TYPE = new LinkedHashMap<>();
 
     static {
@@ -45,6 +50,17 @@ public final class WebhookCatalog {
 
     public static boolean offers(String type) {
         return BY_TYPE.containsKey(type);
+    }
+
+    /**
+     * The payload fields a delivery leaves out. A session's own notices (why it was postponed or
+     * cancelled) are public announcements and stay.
+     */
+    public static Set<String> withheld(String type) {
+        if (type.startsWith("Session")) return PEOPLE;
+        Set<String> both = new java.util.HashSet<>(PEOPLE);
+        both.addAll(FREE_TEXT);
+        return both;
     }
 
     public static Optional<Stream> stream(String name) {

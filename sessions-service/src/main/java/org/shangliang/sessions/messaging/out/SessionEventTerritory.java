@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.shangliang.commons.events.DomainEvent;
 import org.shangliang.commons.events.EventTerritory;
 import org.shangliang.sessions.domain.ConsultationSession;
+import org.shangliang.sessions.domain.Visibility;
 
-/** A session's events (its schedule, its outcomes) belong to the territory that holds the session. */
+/** A session's events (its schedule, its outcomes) belong to the territory that holds the session, and are internal when it is. */
 @ApplicationScoped
 public class SessionEventTerritory implements EventTerritory {
 
@@ -16,9 +17,20 @@ public class SessionEventTerritory implements EventTerritory {
 
     @Override
     public String of(DomainEvent event) {
+        ConsultationSession s = session(event);
+        return s == null ? null : s.territoryCode();
+    }
+
+    /** An internal session's events (its schedule, its outcomes) are for its territory's staff. */
+    @Override
+    public boolean internal(DomainEvent event) {
+        ConsultationSession s = session(event);
+        return s != null && s.visibility() == Visibility.INTERNAL;
+    }
+
+    private ConsultationSession session(DomainEvent event) {
         if (!"Session".equals(event.aggregateType())) return null;
         // The session is in the persistence context of the transaction that publishes: no query.
-        ConsultationSession s = em.find(ConsultationSession.class, UUID.fromString(event.aggregateId()));
-        return s == null ? null : s.territoryCode();
+        return em.find(ConsultationSession.class, UUID.fromString(event.aggregateId()));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.shangliang.topics.config.WebhooksConfig;
+import org.shangliang.topics.domain.WebhookCatalog;
 import org.shangliang.topics.domain.WebhookDeliveryRepository;
 import org.shangliang.topics.domain.WebhookSubscription;
 import org.shangliang.topics.domain.WebhookSubscriptionRepository;
@@ -23,7 +24,7 @@ import org.shangliang.topics.domain.WebhookSubscriptionRepository;
 public class WebhookFanout {
 
     /** One published event, its CloudEvents attributes read from the Kafka headers. */
-    public record FeedEvent(String id, String type, String source, String subject, Instant time, String territory, byte[] data) {
+    public record FeedEvent(String id, String type, String source, String subject, Instant time, String territory, boolean internal, byte[] data) {
     }
 
     @Inject WebhookSubscriptionRepository subscriptions;
@@ -39,6 +40,8 @@ public class WebhookFanout {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int queued = 0;
         for (FeedEvent e : events) {
+            // An internal session's events are for its territory's staff; an integration is not staff.
+            if (e.internal()) continue;
             String body = null;
             for (WebhookSubscription s : active) {
                 // A subscription receives what happens from its creation on, not the stream's past.
@@ -50,7 +53,7 @@ public class WebhookFanout {
         return queued;
     }
 
-    /** The CloudEvent in structured JSON mode: the attributes and the payload as {@code data}. */
+    /** The CloudEvent in structured JSON mode: the attributes and the payload as {@code data}, less what is withheld from integrations. */
     private String cloudEvent(FeedEvent e) {
         ObjectNode ce = json.createObjectNode();
         ce.put("specversion", "1.0");
@@ -62,7 +65,9 @@ public class WebhookFanout {
         ce.put("datacontenttype", "application/json");
         ce.put("territory", e.territory());
         try {
-            ce.set("data", json.readTree(e.data()));
+            com.fasterxml.jackson.databind.JsonNode data = json.readTree(e.data());
+            if (data instanceof ObjectNode fields) fields.remove(WebhookCatalog.withheld(e.type()));
+            ce.set("data", data);
             return json.writeValueAsString(ce);
         } catch (java.io.IOException ex) {
             // The publisher validated it against its contract; a payload that is not JSON goes as a string rather than not at all.

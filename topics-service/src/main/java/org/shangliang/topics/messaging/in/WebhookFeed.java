@@ -125,7 +125,8 @@ public class WebhookFeed {
         } catch (RuntimeException e) {
             return null;
         }
-        return new FeedEvent(id, type, source, IncomingEvent.header(r, CloudEventHeaders.SUBJECT), time, IncomingEvent.header(r, CloudEventHeaders.TERRITORY), r.value());
+        return new FeedEvent(id, type, source, IncomingEvent.header(r, CloudEventHeaders.SUBJECT), time, IncomingEvent.header(r, CloudEventHeaders.TERRITORY),
+                "true".equals(IncomingEvent.header(r, CloudEventHeaders.INTERNAL)), r.value());
     }
 
     private void pause(long millis) {
