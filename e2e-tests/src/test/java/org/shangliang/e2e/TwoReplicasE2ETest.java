@@ -163,12 +163,16 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         List<ConsumerRecord<String, byte[]>> caseEvents = kafka.read(kafka.topic("followup"),
                 r -> Set.of("CaseOpened", "CaseDueSoon").contains(header(r, "ce_type")), Integer.MAX_VALUE, Duration.ofSeconds(10));
         caseEvents.removeIf(r -> deliberated.stream().noneMatch(EventsTestKit.value(r)::contains));
-        duplicated += duplicates(topicEvents) + duplicates(caseEvents);
+        // On the wire a record may appear twice: a relay leader killed between Kafka's commit and the
+        // database's leaves its rows unmarked, and the next leader publishes them again (decision 0001).
+        // The inboxes absorb it — the effects above are counted once — so it is reported, and bounded
+        // by one batch per kill, not counted as duplicated.
+        int republished = duplicates(topicEvents) + duplicates(caseEvents);
         int misordered = misordered(topicEvents, "TopicSubmitted", "TopicAccepted") + misordered(caseEvents, "CaseOpened", "CaseDueSoon");
         misordered += Platform.count("topics", """
                 select count(*) from (select topic_id, array_agg(kind order by at, id) k from topic_timeline where topic_id = any(?::uuid[]) group by topic_id) t
                 where array_position(k, 'ACCEPTED') > array_position(k, 'SCHEDULED') or array_position(k, 'DELIBERATED') > array_position(k, 'CASE_OPENED')""", deliberated);
-        long dueSoonNotices = caseEvents.stream().filter(r -> "CaseDueSoon".equals(header(r, "ce_type"))).count();
+        long dueSoonNotices = caseEvents.stream().filter(r -> "CaseDueSoon".equals(header(r, "ce_type"))).map(r -> header(r, "ce_id")).distinct().count();
 
         // Housekeeping ran once per period across the two sessions replicas (neither was killed).
         double ran = metric(Platform.SESSIONS, "job=\"housekeeping\",outcome=\"ran\"") + metric(SESSIONS_2, "job=\"housekeeping\",outcome=\"ran\"");
@@ -179,11 +183,11 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         List<Long> sorted = new ArrayList<>(loopMillis);
         Collections.sort(sorted);
         System.out.printf("%nREPLICAS two of each service, %d loop and %d create client threads, %.0f s: loops=%d (%.1f/s) topics accepted=%d (%.1f/s) requests=%d (%.0f/s) retried-on-the-other-replica=%d "
-                        + "loop p50=%d ms p99=%d ms | lost=%d duplicated=%d misordered=%d | relays leading at once max: topics=%d sessions=%d followup=%d "
+                        + "loop p50=%d ms p99=%d ms | lost=%d duplicated=%d misordered=%d republished-on-kafka=%d | relays leading at once max: topics=%d sessions=%d followup=%d "
                         + "(samples with none: %d/%d/%d; topics replica back in %d ms) | due-soon notices=%d for %d cases | housekeeping ran=%.0f skipped=%.0f in %.0f periods%n",
                 THREADS, CREATE_THREADS, seconds, deliberated.size(), deliberated.size() / seconds, topics.size(), topics.size() / seconds,
                 requests.get(), requests.get() / seconds, retried.get(),
-                percentile(sorted, 50), percentile(sorted, 99), lost, duplicated, misordered,
+                percentile(sorted, 50), percentile(sorted, 99), lost, duplicated, misordered, republished,
                 leaders.get("topics")[0], leaders.get("sessions")[0], leaders.get("followup")[0],
                 leaders.get("topics")[1], leaders.get("sessions")[1], leaders.get("followup")[1], topicsBack,
                 dueSoonNotices, cases, ran, skipped, periods);
@@ -191,6 +195,7 @@ class TwoReplicasE2ETest extends OnRunningPlatform {
         assertEquals(0, lost, "lost");
         assertEquals(0, duplicated, "duplicated");
         assertEquals(0, misordered, "misordered");
+        assertTrue(republished <= 2 * 200, "at most one relay batch (200) republished per replica killed: " + republished);
         for (String service : List.of("topics", "sessions", "followup")) assertTrue(leaders.get(service)[0] <= 1, service + ": two relays led at once");
         assertEquals(cases, dueSoonNotices, "one due-soon notice per case, though both followup replicas tick");
         assertTrue(skipped >= 1, "the second replica's housekeeping ticked and was turned away");
